@@ -1,0 +1,57 @@
+package dev.txoutbox.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.inject.Produces;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/** Produces the parsed {@link OutboxConfig} and maps logical destinations to JNDI names. */
+@ApplicationScoped
+public class Configuration {
+  private final Map<String, String> destinations = new ConcurrentHashMap<>();
+  private volatile OutboxConfig parsed;
+
+  @Produces
+  @Dependent
+  OutboxConfig outboxConfig() {
+    OutboxConfig current = parsed;
+    if (current == null) {
+      current = read(config());
+      parsed = current;
+    }
+    return current;
+  }
+
+  /**
+   * The JNDI name of a logical destination, from the key {@code outbox.destination.<name>}; empty
+   * when the name is not mapped.
+   */
+  public Optional<String> destinationJndiName(String logicalName) {
+    String known = destinations.get(logicalName);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<String> jndi =
+        config()
+            .getOptionalValue(OutboxConfig.DESTINATION_PREFIX + logicalName, String.class)
+            .map(String::trim)
+            .filter(s -> !s.isEmpty());
+    jndi.ifPresent(name -> destinations.put(logicalName, name));
+    return jndi;
+  }
+
+  static OutboxConfig read(Config config) {
+    return OutboxConfig.from(
+        key -> config.getOptionalValue(key, String.class), config.getPropertyNames());
+  }
+
+  // The component's own class loader, not the caller's: publish (called from a web module) and the
+  // relay (an EJB timer) must see the same configuration.
+  static Config config() {
+    return ConfigProvider.getConfig(Configuration.class.getClassLoader());
+  }
+}

@@ -1,0 +1,98 @@
+package dev.txoutbox.config;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Every setting of the component, parsed and checked. Built from raw configuration values by {@link
+ * #from(Function, Iterable)}, which throws {@link InvalidConfigException} naming the first bad key.
+ */
+public record OutboxConfig(
+    boolean relayEnabled,
+    Duration relayInterval,
+    int batchSize,
+    Duration lease,
+    String nodeId,
+    RetryPolicy retry,
+    Map<String, RetryPolicy> retryByType,
+    DeadHead deadHead,
+    Retention retention,
+    String defaultDestination,
+    int maxPayloadLength,
+    String connectionFactory,
+    boolean initializeSchema) {
+
+  /**
+   * Attempts and the delays between them: {@code initialDelay * multiplier^(failures-1)}, capped at
+   * {@code maxDelay}, spread by {@code ±jitter}; after {@code maxAttempts} failures the event is
+   * DEAD.
+   */
+  public record RetryPolicy(
+      Duration initialDelay,
+      double multiplier,
+      Duration maxDelay,
+      double jitter,
+      int maxAttempts) {}
+
+  /** What a DEAD event does to the later events of its ordering key. */
+  public enum DeadHead {
+    /** They wait until an operator replays or skips the dead one (order is kept). */
+    BLOCK,
+    /** They go on (order around the dead one is given up). */
+    SKIP
+  }
+
+  /** How long rows are kept, and how the purge runs. {@code sent} zero: deleted once sent. */
+  public record Retention(
+      Duration sent, Duration inbox, Duration purgeInterval, int purgeBatchSize) {}
+
+  static final String DESTINATION_PREFIX = "outbox.destination.";
+  static final String RETRY_TYPE_PREFIX = "outbox.retry.type.";
+
+  private static String nodeId(Function<String, Optional<String>> raw) {
+    String id = raw.apply("outbox.relay.node-id").map(String::trim).orElse("");
+    if (id.length() > Node.MAX_LENGTH) {
+      throw new InvalidConfigException(
+          "outbox.relay.node-id",
+          "'" + id + "' is longer than " + Node.MAX_LENGTH + " characters (claims store it)");
+    }
+    return id.isEmpty() ? Node.defaultId() : id;
+  }
+
+  /** The retry policy of an event type: its own keys where set, the general ones otherwise. */
+  public RetryPolicy retryFor(String eventType) {
+    return retryByType.getOrDefault(eventType, retry);
+  }
+
+  /**
+   * Reads and checks every key; {@code raw} returns the configured text of a key, if any, and
+   * {@code names} lists the configured key names (to find the per-event-type retry keys).
+   */
+  public static OutboxConfig from(Function<String, Optional<String>> raw, Iterable<String> names) {
+    Values v = new Values(raw);
+    RetryPolicy retry = Values.retry(v, "outbox.retry.", null);
+    Map<String, RetryPolicy> byType = Values.retryByType(v, names, RETRY_TYPE_PREFIX, retry);
+    String defaultDestination = v.text("outbox.publish.default-destination");
+    v.text(DESTINATION_PREFIX + defaultDestination);
+    return new OutboxConfig(
+        v.bool("outbox.relay.enabled"),
+        v.duration("outbox.relay.interval", Duration.ofMillis(100)),
+        v.integer("outbox.relay.batch-size", 1, 1000),
+        v.duration("outbox.relay.lease", Duration.ofSeconds(1)),
+        nodeId(raw),
+        retry,
+        byType,
+        v.choice("outbox.ordering.dead-head", DeadHead.class),
+        new Retention(
+            v.duration("outbox.retention.sent", Duration.ZERO),
+            v.duration("outbox.retention.inbox", Duration.ZERO),
+            v.duration("outbox.retention.purge-interval", Duration.ofSeconds(1)),
+            v.integer("outbox.retention.purge-batch-size", 1, 100_000)),
+        defaultDestination,
+        v.integer("outbox.publish.max-payload-length", 1, Integer.MAX_VALUE),
+        v.text("outbox.jms.connection-factory"),
+        v.bool("outbox.store.initialize-schema"));
+  }
+}

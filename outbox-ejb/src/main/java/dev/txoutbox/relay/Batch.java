@@ -1,0 +1,32 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.store.OutboxMessage;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What became of one claimed batch: the ids handed to the broker, and the error of each other one.
+ */
+record Batch(List<OutboxMessage> sent, Map<OutboxMessage, String> failed) {
+
+  static Batch allFailed(List<OutboxMessage> claimed, String error) {
+    Map<OutboxMessage, String> failed = new LinkedHashMap<>();
+    claimed.forEach(message -> failed.put(message, error));
+    return new Batch(List.of(), failed);
+  }
+
+  static String describe(Throwable error) {
+    StringBuilder text = new StringBuilder();
+    for (Throwable t = error; t != null && text.length() < 1500; t = t.getCause()) {
+      if (text.length() > 0) {
+        text.append(" <- ");
+      }
+      text.append(t.getClass().getName()).append(": ").append(t.getMessage());
+      if (t.getCause() == t) {
+        break;
+      }
+    }
+    return text.toString();
+  }
+}

@@ -1,0 +1,114 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.config.OutboxConfig.RetryPolicy;
+import dev.txoutbox.store.OutboxMessage;
+import dev.txoutbox.store.OutboxMessages;
+import dev.txoutbox.store.OutboxMessages.Failure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** One batch, start to end: claim due rows, send them, record each outcome on its row. */
+@ApplicationScoped
+class Deliveries {
+  private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+
+  @Inject OutboxMessages messages;
+  @Inject Sender sender;
+  @Inject OutboxConfig config;
+
+  private final Backoff backoff = new Backoff();
+
+  /** Delivers one batch and returns how many rows it claimed. */
+  int deliverBatch() {
+    String token = config.nodeId() + "/" + UUID.randomUUID();
+    Instant now = Instant.now();
+    List<OutboxMessage> claimed =
+        messages.claim(
+            token,
+            now,
+            now.plus(config.lease()),
+            config.batchSize(),
+            config.deadHead() == OutboxConfig.DeadHead.BLOCK);
+    if (claimed.isEmpty()) {
+      return 0;
+    }
+    record(token, sender.send(claimed));
+    return claimed.size();
+  }
+
+  private void record(String token, Batch batch) {
+    Instant now = Instant.now();
+    List<String> sentIds = batch.sent().stream().map(OutboxMessage::id).toList();
+    boolean keep = !config.retention().sent().isZero();
+    int completed = messages.markSent(token, sentIds, now, keep);
+    if (completed < sentIds.size()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + (sentIds.size() - completed)
+                  + " sent events ran out before completion; they stay pending and will be sent"
+                  + " again: "
+                  + sentIds);
+    }
+    if (LOG.isLoggable(Level.FINE)) {
+      batch
+          .sent()
+          .forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
+    }
+    List<Failure> failures =
+        batch.failed().entrySet().stream()
+            .map(f -> failure(f.getKey(), f.getValue(), now))
+            .toList();
+    if (!failures.isEmpty()) {
+      messages.markFailed(token, failures);
+      failures.forEach(f -> log(batch, f));
+    }
+  }
+
+  private Failure failure(OutboxMessage message, String error, Instant now) {
+    RetryPolicy policy = config.retryFor(message.eventType());
+    int failures = message.attempts() + 1;
+    return new Failure(
+        message.id(),
+        error,
+        now.plus(backoff.delayAfter(policy, failures)),
+        Backoff.exhausted(policy, failures));
+  }
+
+  private static void log(Batch batch, Failure failure) {
+    OutboxMessage message =
+        batch.failed().keySet().stream()
+            .filter(m -> m.id().equals(failure.id()))
+            .findFirst()
+            .orElseThrow();
+    String what =
+        "txoutbox: sending event "
+            + message.id()
+            + " (type "
+            + message.eventType()
+            + ", attempt "
+            + (message.attempts() + 1)
+            + ") to "
+            + message.destination()
+            + " failed";
+    if (failure.dead()) {
+      LOG.severe(
+          what
+              + "; that was its last attempt: it is DEAD until an operator replays it: "
+              + failure.error());
+    } else {
+      LOG.warning(
+          what
+              + "; it stays pending, next attempt at "
+              + failure.nextAttemptAt()
+              + ": "
+              + failure.error());
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.config.OutboxConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Runs on every server: a non-persistent interval timer (a persistent one would fail over in
+ * minutes, and {@code @Schedule} cannot read MicroProfile Config) and a wake-up after each commit
+ * both drain the outbox, one drain at a time in this JVM. Its callbacks never throw: a failure is
+ * logged and the timer goes on.
+ */
+@Singleton
+@Startup
+@DependsOn("Schema")
+@ConcurrencyManagement(ConcurrencyManagementType.BEAN)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Relay {
+  private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+
+  @Resource TimerService timerService;
+  @Resource ManagedExecutorService executor;
+  @Inject OutboxConfig config;
+  @Inject Deliveries deliveries;
+
+  private final AtomicBoolean stopped = new AtomicBoolean();
+  private final AtomicBoolean draining = new AtomicBoolean();
+  private final AtomicBoolean requested = new AtomicBoolean();
+  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+
+  @PostConstruct
+  void start() {
+    if (!config.relayEnabled()) {
+      LOG.info("txoutbox: relay disabled (outbox.relay.enabled=false) on " + config.nodeId());
+      return;
+    }
+    long interval = config.relayInterval().toMillis();
+    timerService.createIntervalTimer(interval, interval, new TimerConfig("txoutbox-relay", false));
+    LOG.info(
+        () ->
+            "txoutbox: relay started on "
+                + config.nodeId()
+                + ", every "
+                + config.relayInterval()
+                + ", batches of "
+                + config.batchSize());
+  }
+
+  /** The application is stopping: a drain under way ends after its batch, and none starts. */
+  @PreDestroy
+  void stop() {
+    stopped.set(true);
+  }
+
+  @Timeout
+  void tick() {
+    drain();
+  }
+
+  /** Asks for a drain soon, on another thread; called after a transaction that stored events. */
+  public void wake() {
+    if (!config.relayEnabled() || stopped.get()) {
+      return;
+    }
+    requested.set(true);
+    if (!draining.get() && wakeQueued.compareAndSet(false, true)) {
+      executor.execute(
+          () -> {
+            wakeQueued.set(false);
+            drain();
+          });
+    }
+  }
+
+  private void drain() {
+    while (!stopped.get() && draining.compareAndSet(false, true)) {
+      try {
+        requested.set(false);
+        while (!stopped.get() && deliveries.deliverBatch() > 0) {
+          // something was due: the next head of a key, or more, may be due now
+        }
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);
+      } finally {
+        draining.set(false);
+      }
+      if (!requested.get()) {
+        return;
+      }
+    }
+  }
+}

@@ -1,0 +1,163 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.config.Configuration;
+import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.publish.MessageProperties;
+import dev.txoutbox.store.OutboxMessage;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionManagement;
+import jakarta.ejb.TransactionManagementType;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSProducer;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.transaction.Status;
+import jakarta.transaction.UserTransaction;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Map.Entry;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * Sends a batch in one JTA transaction that holds only the JMS session. The transaction is
+ * demarcated here, not by an interceptor, because its commit is where a broker may refuse the batch
+ * (a full address on Artemis, with a heuristic outcome): any commit failure fails the whole batch,
+ * which is then retried. The outcome is recorded on the rows afterwards, in another transaction, so
+ * a crash in between sends a message again (at least once).
+ */
+@Stateless
+@TransactionManagement(TransactionManagementType.BEAN)
+public class Sender {
+  private static final Logger LOG = Logger.getLogger(Sender.class.getName());
+
+  @Inject OutboxConfig config;
+  @Inject Configuration configuration;
+  @Inject Event<Sending> sending;
+  @Resource UserTransaction transaction;
+
+  private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+
+  /**
+   * Sends the batch; every message is either sent (committed by the broker) or failed, with why.
+   */
+  public Batch send(List<OutboxMessage> batch) {
+    try {
+      transaction.begin();
+      Batch result = sendAll(batch);
+      transaction.commit();
+      return result;
+    } catch (Exception e) {
+      rollback();
+      return Batch.allFailed(batch, "the batch was not committed: " + Batch.describe(e));
+    }
+  }
+
+  private void rollback() {
+    try {
+      if (transaction.getStatus() != Status.STATUS_NO_TRANSACTION) {
+        transaction.rollback();
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "txoutbox: rolling back a failed batch failed", e);
+    }
+  }
+
+  private Batch sendAll(List<OutboxMessage> batch) {
+    List<OutboxMessage> sent = new ArrayList<>();
+    Map<OutboxMessage, String> failed = new LinkedHashMap<>();
+    try (JMSContext context = connectionFactory().createContext()) {
+      JMSProducer producer = context.createProducer();
+      for (OutboxMessage message : batch) {
+        try {
+          sending.fire(
+              new Sending(
+                  message.id(),
+                  message.eventType(),
+                  message.orderingKey(),
+                  message.destination(),
+                  message.attempts() + 1));
+          producer.send(queue(message.destination()), toJms(context, message));
+          sent.add(message);
+        } catch (RuntimeException | JMSException | NamingException e) {
+          failed.put(message, Batch.describe(e));
+        }
+      }
+    }
+    return new Batch(sent, failed);
+  }
+
+  private TextMessage toJms(JMSContext context, OutboxMessage message) throws JMSException {
+    TextMessage jms = context.createTextMessage(message.payload());
+    jms.setJMSType(message.eventType());
+    jms.setStringProperty(MessageProperties.EVENT_ID, message.id());
+    jms.setLongProperty(MessageProperties.SEQUENCE, message.seq());
+    jms.setIntProperty(MessageProperties.ATTEMPT, message.attempts() + 1);
+    jms.setLongProperty(MessageProperties.CREATED_AT, message.createdAt().toEpochMilli());
+    if (message.aggregateType() != null) {
+      jms.setStringProperty(MessageProperties.AGGREGATE_TYPE, message.aggregateType());
+    }
+    if (message.aggregateId() != null) {
+      jms.setStringProperty(MessageProperties.AGGREGATE_ID, message.aggregateId());
+    }
+    if (message.orderingKey() != null) {
+      jms.setStringProperty(MessageProperties.ORDERING_KEY, message.orderingKey());
+      jms.setStringProperty("JMSXGroupID", message.orderingKey());
+    }
+    if (message.headers() != null) {
+      JsonObject headers = Json.createReader(new StringReader(message.headers())).readObject();
+      for (Entry<String, JsonValue> header : headers.entrySet()) {
+        jms.setStringProperty(header.getKey(), ((JsonString) header.getValue()).getString());
+      }
+    }
+    return jms;
+  }
+
+  private ConnectionFactory connectionFactory() {
+    try {
+      return InitialContext.doLookup(config.connectionFactory());
+    } catch (NamingException e) {
+      throw new JMSRuntimeException(
+          "txoutbox: no JMS connection factory at '"
+              + config.connectionFactory()
+              + "' (outbox.jms.connection-factory): "
+              + e);
+    }
+  }
+
+  private Queue queue(String destination) throws NamingException {
+    Queue known = queues.get(destination);
+    if (known != null) {
+      return known;
+    }
+    String jndiName =
+        configuration
+            .destinationJndiName(destination)
+            .orElseThrow(
+                () ->
+                    new NamingException(
+                        "destination '"
+                            + destination
+                            + "' is not mapped: set outbox.destination."
+                            + destination));
+    Queue queue = InitialContext.doLookup(jndiName);
+    queues.put(destination, queue);
+    return queue;
+  }
+}

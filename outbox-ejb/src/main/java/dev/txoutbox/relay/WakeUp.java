@@ -1,0 +1,20 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.store.Pending;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
+
+/**
+ * Wakes the relay in this JVM once a transaction that made events pending has committed, so
+ * delivery does not wait for the next timer tick. (No database NOTIFY: it would serialize commits.)
+ */
+@ApplicationScoped
+class WakeUp {
+  @Inject Relay relay;
+
+  void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending pending) {
+    relay.wake();
+  }
+}

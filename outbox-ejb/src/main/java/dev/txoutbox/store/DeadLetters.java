@@ -1,0 +1,103 @@
+package dev.txoutbox.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.criteria.CriteriaBuilder;
+import jakarta.persistence.criteria.CriteriaQuery;
+import jakarta.persistence.criteria.Predicate;
+import jakarta.persistence.criteria.Root;
+import jakarta.transaction.Transactional;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/** The operator's queries and changes: counts, dead letters, replay and skip. */
+@ApplicationScoped
+@Transactional
+public class DeadLetters {
+
+  @PersistenceContext(unitName = "txoutbox")
+  EntityManager em;
+
+  @Inject Event<Pending> pending;
+
+  /** How many rows each status has (every status, zero included). */
+  public Map<Status, Long> countByStatus() {
+    Map<Status, Long> counts = new EnumMap<>(Status.class);
+    for (Status status : Status.values()) {
+      counts.put(status, 0L);
+    }
+    for (Object[] row :
+        em.createNamedQuery("OutboxMessage.countByStatus", Object[].class).getResultList()) {
+      counts.put((Status) row[0], ((Number) row[1]).longValue());
+    }
+    return counts;
+  }
+
+  /** DEAD rows, oldest first, filtered by whichever of type, key and age are given (null: any). */
+  public List<OutboxMessage> dead(
+      String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
+    CriteriaBuilder cb = em.getCriteriaBuilder();
+    CriteriaQuery<OutboxMessage> query = cb.createQuery(OutboxMessage.class);
+    Root<OutboxMessage> m = query.from(OutboxMessage.class);
+    List<Predicate> where = new ArrayList<>();
+    where.add(cb.equal(m.get("status"), Status.DEAD));
+    if (eventType != null) {
+      where.add(cb.equal(m.get("eventType"), eventType));
+    }
+    if (orderingKey != null) {
+      where.add(cb.equal(m.get("orderingKey"), orderingKey));
+    }
+    if (createdBefore != null) {
+      where.add(cb.lessThan(m.get("createdAt"), createdBefore));
+    }
+    query.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(m.get("createdAt")));
+    return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /** Makes DEAD rows pending again, due now, with a fresh count of attempts; returns how many. */
+  public int replay(Collection<String> ids, Instant now) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    int replayed =
+        em.createNamedQuery("OutboxMessage.replay")
+            .setParameter("ids", ids)
+            .setParameter("now", now)
+            .executeUpdate();
+    if (replayed > 0) {
+      pending.fire(new Pending(ids.iterator().next()));
+    }
+    return replayed;
+  }
+
+  /** The ids of DEAD rows of one event type created in [from, to). */
+  public List<String> deadOfTypeBetween(String eventType, Instant from, Instant to) {
+    return em.createNamedQuery("OutboxMessage.deadOfTypeBetween", String.class)
+        .setParameter("type", eventType)
+        .setParameter("from", from)
+        .setParameter("to", to)
+        .getResultList();
+  }
+
+  /** Sets a DEAD or PENDING row aside as SKIPPED with the operator's reason; false if none was. */
+  public boolean skip(String id, String reason) {
+    return em.createNamedQuery("OutboxMessage.skip")
+            .setParameter("id", id)
+            .setParameter("reason", reason)
+            .setParameter("from", List.of(Status.DEAD, Status.PENDING))
+            .executeUpdate()
+        == 1;
+  }
+
+  /** One row, as stored. */
+  public java.util.Optional<OutboxMessage> find(String id) {
+    return java.util.Optional.ofNullable(em.find(OutboxMessage.class, id));
+  }
+}

@@ -1,0 +1,231 @@
+package dev.txoutbox.store;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One event in the outbox table. The id is a UUID; seq numbers the events of one ordering key. */
+@Entity
+@Table(name = "outbox_message")
+@NamedQuery(
+    name = "OutboxMessage.due",
+    query =
+        "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.PENDING"
+            + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+            + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"
+            + " WHERE p.orderingKey = m.orderingKey AND p.seq < m.seq AND p.status IN :blocking))"
+            + " ORDER BY m.createdAt")
+@NamedQuery(
+    name = "OutboxMessage.claim",
+    query =
+        "UPDATE OutboxMessage m SET m.claimedBy = :token, m.leaseUntil = :leaseUntil"
+            + " WHERE m.id IN :ids AND m.status = dev.txoutbox.store.Status.PENDING"
+            + " AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)")
+@NamedQuery(
+    name = "OutboxMessage.claimed",
+    query = "SELECT m FROM OutboxMessage m WHERE m.claimedBy = :token ORDER BY m.createdAt")
+@NamedQuery(
+    name = "OutboxMessage.sent",
+    query =
+        "UPDATE OutboxMessage m SET m.status = dev.txoutbox.store.Status.SENT, m.sentAt = :now,"
+            + " m.claimedBy = NULL, m.leaseUntil = NULL"
+            + " WHERE m.id IN :ids AND m.claimedBy = :token")
+@NamedQuery(
+    name = "OutboxMessage.deleteSent",
+    query = "DELETE FROM OutboxMessage m WHERE m.id IN :ids AND m.claimedBy = :token")
+@NamedQuery(
+    name = "OutboxMessage.failed",
+    query =
+        "UPDATE OutboxMessage m SET m.status = :status, m.attempts = m.attempts + 1,"
+            + " m.lastError = :error, m.nextAttemptAt = :nextAttemptAt, m.claimedBy = NULL,"
+            + " m.leaseUntil = NULL WHERE m.id = :id AND m.claimedBy = :token")
+@NamedQuery(
+    name = "OutboxMessage.countByStatus",
+    query = "SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status")
+@NamedQuery(
+    name = "OutboxMessage.replay",
+    query =
+        "UPDATE OutboxMessage m SET m.status = dev.txoutbox.store.Status.PENDING, m.attempts = 0,"
+            + " m.nextAttemptAt = :now WHERE m.id IN :ids"
+            + " AND m.status = dev.txoutbox.store.Status.DEAD")
+@NamedQuery(
+    name = "OutboxMessage.deadOfTypeBetween",
+    query =
+        "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.DEAD"
+            + " AND m.eventType = :type AND m.createdAt >= :from AND m.createdAt < :to")
+@NamedQuery(
+    name = "OutboxMessage.skip",
+    query =
+        "UPDATE OutboxMessage m SET m.status = dev.txoutbox.store.Status.SKIPPED,"
+            + " m.skipReason = :reason, m.claimedBy = NULL, m.leaseUntil = NULL"
+            + " WHERE m.id = :id AND m.status IN :from")
+@NamedQuery(
+    name = "OutboxMessage.sentBefore",
+    query =
+        "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.SENT"
+            + " AND m.sentAt < :before")
+@NamedQuery(name = "OutboxMessage.delete", query = "DELETE FROM OutboxMessage m WHERE m.id IN :ids")
+public class OutboxMessage {
+
+  @Id
+  @Column(length = 36)
+  private String id;
+
+  @Column(nullable = false, updatable = false)
+  private long seq;
+
+  @Column(name = "event_type", nullable = false, length = 200)
+  private String eventType;
+
+  @Column(name = "aggregate_type", length = 200)
+  private String aggregateType;
+
+  @Column(name = "aggregate_id", length = 200)
+  private String aggregateId;
+
+  @Column(name = "ordering_key", length = 200)
+  private String orderingKey;
+
+  @Column(nullable = false, length = 200)
+  private String destination;
+
+  @Column(nullable = false, length = 32672)
+  private String payload;
+
+  @Column(length = 4000)
+  private String headers;
+
+  @Column(name = "idempotency_key", length = 200)
+  private String idempotencyKey;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private Status status;
+
+  @Column(nullable = false)
+  private int attempts;
+
+  @Column(name = "next_attempt_at", nullable = false)
+  private Instant nextAttemptAt;
+
+  @Column(name = "claimed_by", length = 100)
+  private String claimedBy;
+
+  @Column(name = "lease_until")
+  private Instant leaseUntil;
+
+  @Column(name = "last_error", length = 2000)
+  private String lastError;
+
+  @Column(name = "skip_reason", length = 2000)
+  private String skipReason;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "sent_at")
+  private Instant sentAt;
+
+  protected OutboxMessage() {}
+
+  /** A new pending row, due at once. */
+  public OutboxMessage(
+      String id,
+      String eventType,
+      String aggregateType,
+      String aggregateId,
+      String orderingKey,
+      String destination,
+      String payload,
+      String headers,
+      String idempotencyKey,
+      Instant createdAt) {
+    this.id = id;
+    this.eventType = eventType;
+    this.aggregateType = aggregateType;
+    this.aggregateId = aggregateId;
+    this.orderingKey = orderingKey;
+    this.destination = destination;
+    this.payload = payload;
+    this.headers = headers;
+    this.idempotencyKey = idempotencyKey;
+    this.status = Status.PENDING;
+    this.createdAt = createdAt;
+    this.nextAttemptAt = createdAt;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  /** The event's number within its ordering key, in commit order; 0 without a key. */
+  public long seq() {
+    return seq;
+  }
+
+  void sequence(long seq) {
+    this.seq = seq;
+  }
+
+  public String eventType() {
+    return eventType;
+  }
+
+  public String aggregateType() {
+    return aggregateType;
+  }
+
+  public String aggregateId() {
+    return aggregateId;
+  }
+
+  public String orderingKey() {
+    return orderingKey;
+  }
+
+  public String destination() {
+    return destination;
+  }
+
+  public String payload() {
+    return payload;
+  }
+
+  /** The headers as a JSON object text, or null when the event has none. */
+  public String headers() {
+    return headers;
+  }
+
+  public String idempotencyKey() {
+    return idempotencyKey;
+  }
+
+  public String lastError() {
+    return lastError;
+  }
+
+  public String skipReason() {
+    return skipReason;
+  }
+
+  public Instant sentAt() {
+    return sentAt;
+  }
+
+  public Status status() {
+    return status;
+  }
+
+  public int attempts() {
+    return attempts;
+  }
+
+  public Instant createdAt() {
+    return createdAt;
+  }
+}

@@ -1,0 +1,161 @@
+package dev.txoutbox.store;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.Transactional.TxType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox rows on the write path and the relay's path. {@link #add} joins the caller's
+ * transaction; the relay's operations each run in a short transaction of their own.
+ */
+@ApplicationScoped
+public class OutboxMessages {
+
+  @PersistenceContext(unitName = "txoutbox")
+  EntityManager em;
+
+  @Inject OrderingKeys keys;
+  @Inject Event<Pending> pending;
+
+  /**
+   * Stores a new row in the caller's transaction; a keyed row gets the next seq of its key (see
+   * {@link OrderingKeys}). The insert is flushed at once, so that a constraint violation reaches
+   * the publisher, and the row is visible to the rest of the transaction.
+   */
+  @Transactional(TxType.MANDATORY)
+  public void add(OutboxMessage message) {
+    String key = message.orderingKey();
+    if (key != null) {
+      message.sequence(keys.next(key).orElseGet(() -> registerAndNext(key)));
+    }
+    em.persist(message);
+    em.flush();
+    pending.fire(new Pending(message.id()));
+  }
+
+  private long registerAndNext(String key) {
+    try {
+      keys.register(key);
+    } catch (RuntimeException concurrentlyRegistered) {
+      // another transaction created the row first: incrementing it below is all this one needs
+    }
+    return keys.next(key)
+        .orElseThrow(() -> new IllegalStateException("txoutbox: cannot lock ordering key " + key));
+  }
+
+  /** The id of the row stored under an idempotency key, if any (in the caller's transaction). */
+  @Transactional(TxType.MANDATORY)
+  public Optional<String> idOfIdempotencyKey(String idempotencyKey) {
+    return em.createQuery(
+            "SELECT m.id FROM OutboxMessage m WHERE m.idempotencyKey = :key", String.class)
+        .setParameter("key", idempotencyKey)
+        .getResultStream()
+        .findFirst();
+  }
+
+  /**
+   * Leases up to {@code limit} due rows to {@code token} until {@code leaseUntil}, and returns them
+   * in sequence order. Only the head of each ordering key is due: a row waits while an earlier row
+   * of its key is pending, or dead when {@code deadBlocks}. A row another relay holds under a live
+   * lease is left alone.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public List<OutboxMessage> claim(
+      String token, Instant now, Instant leaseUntil, int limit, boolean deadBlocks) {
+    List<String> due =
+        em.createNamedQuery("OutboxMessage.due", String.class)
+            .setParameter("now", now)
+            .setParameter(
+                "blocking",
+                deadBlocks ? List.of(Status.PENDING, Status.DEAD) : List.of(Status.PENDING))
+            .setMaxResults(limit)
+            .getResultList();
+    if (due.isEmpty()) {
+      return List.of();
+    }
+    em.createNamedQuery("OutboxMessage.claim")
+        .setParameter("token", token)
+        .setParameter("leaseUntil", leaseUntil)
+        .setParameter("ids", due)
+        .setParameter("now", now)
+        .executeUpdate();
+    return em.createNamedQuery("OutboxMessage.claimed", OutboxMessage.class)
+        .setParameter("token", token)
+        .getResultList();
+  }
+
+  /**
+   * Completes sent rows, but only those still claimed by {@code token}: a relay whose lease ran out
+   * cannot complete rows that another relay has claimed since. With {@code keep} the rows become
+   * SENT; without, they are deleted. Returns how many rows it completed.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int markSent(String token, Collection<String> ids, Instant now, boolean keep) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    if (!keep) {
+      return em.createNamedQuery("OutboxMessage.deleteSent")
+          .setParameter("ids", ids)
+          .setParameter("token", token)
+          .executeUpdate();
+    }
+    return em.createNamedQuery("OutboxMessage.sent")
+        .setParameter("ids", ids)
+        .setParameter("token", token)
+        .setParameter("now", now)
+        .executeUpdate();
+  }
+
+  /** Records failed attempts (fenced like {@link #markSent}); returns how many rows it changed. */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int markFailed(String token, Collection<Failure> failures) {
+    int changed = 0;
+    for (Failure failure : failures) {
+      changed +=
+          em.createNamedQuery("OutboxMessage.failed")
+              .setParameter("id", failure.id())
+              .setParameter("token", token)
+              .setParameter("status", failure.dead() ? Status.DEAD : Status.PENDING)
+              .setParameter("error", failure.error())
+              .setParameter("nextAttemptAt", failure.nextAttemptAt())
+              .executeUpdate();
+    }
+    return changed;
+  }
+
+  /**
+   * Deletes up to {@code limit} SENT rows sent before {@code before}, and ordering-key rows no row
+   * uses any more. PENDING, DEAD and SKIPPED rows are never purged. Returns the outbox rows
+   * deleted.
+   */
+  @Transactional(TxType.REQUIRES_NEW)
+  public int purgeSent(Instant before, int limit) {
+    List<String> old =
+        em.createNamedQuery("OutboxMessage.sentBefore", String.class)
+            .setParameter("before", before)
+            .setMaxResults(limit)
+            .getResultList();
+    return old.isEmpty()
+        ? 0
+        : em.createNamedQuery("OutboxMessage.delete").setParameter("ids", old).executeUpdate();
+  }
+
+  /**
+   * A failed attempt: its row, the error as text, and when to try again; {@code dead} when it was
+   * the last attempt.
+   */
+  public record Failure(String id, String error, Instant nextAttemptAt, boolean dead) {
+    public Failure {
+      error = error.length() > 2000 ? error.substring(0, 2000) : error;
+    }
+  }
+}

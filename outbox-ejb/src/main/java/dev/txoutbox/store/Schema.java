@@ -1,0 +1,117 @@
+package dev.txoutbox.store;
+
+import dev.txoutbox.config.OutboxConfig;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Logger;
+import javax.sql.DataSource;
+
+/**
+ * Makes sure the outbox tables exist when the application starts. With {@code
+ * outbox.store.initialize-schema=true} (development) it runs the shipped DDL for the database;
+ * otherwise a missing table stops the start with a message naming the DDL file to apply.
+ */
+@Singleton
+@Startup
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Schema {
+  private static final Logger LOG = Logger.getLogger(Schema.class.getName());
+  private static final List<String> TABLES =
+      List.of("outbox_message", "outbox_key", "outbox_inbox");
+
+  @Resource(lookup = "java:comp/DefaultDataSource")
+  DataSource dataSource;
+
+  @Inject OutboxConfig config;
+
+  @PostConstruct
+  void ensureTables() {
+    try (Connection connection = dataSource.getConnection()) {
+      DatabaseMetaData metaData = connection.getMetaData();
+      List<String> missing = new ArrayList<>();
+      for (String table : TABLES) {
+        if (!tableExists(metaData, table)) {
+          missing.add(table);
+        }
+      }
+      if (missing.isEmpty()) {
+        return;
+      }
+      String script = "META-INF/txoutbox/sql/" + dialect(metaData) + "/V1__outbox.sql";
+      if (!config.initializeSchema() || missing.size() < TABLES.size()) {
+        throw new IllegalStateException(
+            "txoutbox: the tables "
+                + missing
+                + " do not exist. Apply "
+                + script
+                + " (in the outbox-ejb jar) to the database, or, on an empty database, set"
+                + " outbox.store.initialize-schema=true to let txoutbox create them (development"
+                + " only).");
+      }
+      try (Statement statement = connection.createStatement()) {
+        for (String sql : statements(script)) {
+          statement.execute(sql);
+        }
+      }
+      LOG.info(() -> "txoutbox: created the tables " + missing + " from " + script);
+    } catch (SQLException e) {
+      throw new IllegalStateException("txoutbox: cannot check the outbox tables: " + e, e);
+    }
+  }
+
+  private static String dialect(DatabaseMetaData metaData) throws SQLException {
+    String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
+    if (product.contains("derby")) {
+      return "derby";
+    }
+    throw new IllegalStateException(
+        "txoutbox: no DDL is shipped for the database '"
+            + product
+            + "'; create the table yourself.");
+  }
+
+  private static boolean tableExists(DatabaseMetaData metaData, String table) throws SQLException {
+    for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
+      try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+        if (tables.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static String[] statements(String resource) {
+    try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(resource)) {
+      if (in == null) {
+        throw new IllegalStateException("txoutbox: " + resource + " is missing from the jar");
+      }
+      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+      String withoutComments = text.replaceAll("(?m)^\\s*--.*$", "");
+      return Arrays.stream(withoutComments.split(";"))
+          .map(String::trim)
+          .filter(s -> !s.isEmpty())
+          .toArray(String[]::new);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,44 @@
+package dev.txoutbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.container.test.api.ShouldThrowException;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A bad configuration value stops the deployment, and the server log names the key. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class ConfigIT {
+
+  @Deployment(testable = false)
+  // any deployment failure; the test then checks that it is this one
+  @ShouldThrowException
+  static EnterpriseArchive deployment() {
+    JavaArchive badConfig =
+        ShrinkWrap.create(JavaArchive.class, "bad-config.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=200\noutbox.relay.batch-size=0\n"),
+                "microprofile-config.properties");
+    return Deployments.component().addAsLibrary(badConfig);
+  }
+
+  @Test
+  void badValueStopsTheDeploymentNamingTheKey() throws Exception {
+    String log = Files.readString(Path.of(System.getProperty("it.server.log")));
+
+    assertThat(log)
+        .contains(
+            "txoutbox configuration key 'outbox.relay.batch-size': 0 is out of range:"
+                + " use a whole number from 1 to 1000");
+  }
+}

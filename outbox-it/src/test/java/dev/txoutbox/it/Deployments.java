@@ -1,0 +1,88 @@
+package dev.txoutbox.it;
+
+import dev.txoutbox.it.faults.SendFaults;
+import java.io.File;
+import java.nio.file.Path;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+
+/** The one place that builds what the integration tests deploy. */
+final class Deployments {
+  private static final Path DIR =
+      Path.of(System.getProperty("it.deployments", "target/deployments"));
+
+  private static final StringAsset BEANS_ALL =
+      new StringAsset(
+          "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+              + " bean-discovery-mode=\"all\"/>");
+
+  private Deployments() {}
+
+  /**
+   * The component (the outbox-ejb jar as built) and a test web module with the given test classes,
+   * the test helpers and a business persistence unit of its own.
+   */
+  static EnterpriseArchive component(Class<?>... testClasses) {
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, "outbox-test.war")
+            .addClasses(testClasses)
+            .addClasses(
+                OutboxTable.class, OutboxTable.Row.class, Queues.class, Queues.Received.class)
+            .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
+            .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
+            .addAsWebInfResource(BEANS_ALL, "beans.xml");
+    return ShrinkWrap.create(EnterpriseArchive.class, "outbox-test.ear")
+        .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
+        .addAsModule(war)
+        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+  }
+
+  /** {@link #component} plus the fault injector, as an EAR library the component's module sees. */
+  static EnterpriseArchive componentWithFaults(Class<?>... testClasses) {
+    return component(testClasses)
+        .addAsLibrary(
+            ShrinkWrap.create(JavaArchive.class, "send-faults.jar")
+                .addClass(SendFaults.class)
+                .addAsManifestResource(BEANS_ALL, "beans.xml"));
+  }
+
+  /** {@link #component} with configuration of its own (an EAR library above the server's keys). */
+  static EnterpriseArchive componentWithConfig(String properties, Class<?>... testClasses) {
+    return component(testClasses)
+        .addAsLibrary(
+            ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+                .addAsManifestResource(
+                    new StringAsset("config_ordinal=700\n" + properties),
+                    "microprofile-config.properties"));
+  }
+
+  /**
+   * The sample application as outbox-ear packages it, with the given test classes added to its web
+   * module (so that they run in-container, beside the sample's beans).
+   */
+  static EnterpriseArchive sampleWith(Class<?>... testClasses) {
+    EnterpriseArchive ear = sample();
+    WebArchive war = ear.getAsType(WebArchive.class, "sample.war");
+    ear.delete("sample.war");
+    war.addClasses(testClasses).addClasses(Queues.class, Queues.Received.class, SampleTables.class);
+    return ear.addAsModule(war)
+        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+  }
+
+  /** The sample application exactly as outbox-ear packages it. */
+  static EnterpriseArchive sample() {
+    return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file("txoutbox.ear"));
+  }
+
+  private static File file(String name) {
+    File file = DIR.resolve(name).toFile();
+    if (!file.isFile()) {
+      throw new IllegalStateException(
+          file + " is missing: run the tests through Maven (./mvnw verify)");
+    }
+    return file;
+  }
+}

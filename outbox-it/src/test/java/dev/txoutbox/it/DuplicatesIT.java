@@ -1,0 +1,72 @@
+package dev.txoutbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txoutbox.inbox.Inbox;
+import dev.txoutbox.publish.OutboxEvent;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Duplicates on both sides: the producer's idempotency key and the consumer's inbox. */
+@ExtendWith(ArquillianExtension.class)
+class DuplicatesIT {
+
+  @Deployment
+  static EnterpriseArchive deployment() {
+    return Deployments.component(DuplicatesIT.class);
+  }
+
+  @Inject Transactions transactions;
+  @Inject OutboxTable table;
+  @Inject Inbox inbox;
+
+  @Resource(lookup = "java:comp/UserTransaction")
+  UserTransaction transaction;
+
+  @Test
+  void secondPublishWithTheSameIdempotencyKeyStoresNothingAndAnswersTheFirstId() {
+    String type = "Once" + UUID.randomUUID().toString().substring(0, 8);
+    String key = UUID.randomUUID().toString();
+
+    UUID first = transactions.publish(OutboxEvent.of(type, "{}").idempotencyKey(key).build());
+    UUID second = transactions.publish(OutboxEvent.of(type, "{}").idempotencyKey(key).build());
+
+    assertThat(second).isEqualTo(first);
+    assertThat(table.countOfType(type)).isEqualTo(1);
+  }
+
+  @Test
+  void inboxAnswersTrueOnlyForTheFirstDeliveryOfAnEventToAConsumer() throws Exception {
+    String event = UUID.randomUUID().toString();
+
+    transaction.begin();
+    assertThat(inbox.firstDelivery("billing", event)).isTrue();
+    assertThat(inbox.firstDelivery("billing", event)).isFalse();
+    assertThat(inbox.firstDelivery("shipping", event)).isTrue();
+    transaction.commit();
+
+    transaction.begin();
+    assertThat(inbox.firstDelivery("billing", event)).isFalse();
+    transaction.commit();
+  }
+
+  @Test
+  void inboxForgetsADeliveryWhoseTransactionRolledBack() throws Exception {
+    String event = UUID.randomUUID().toString();
+
+    transaction.begin();
+    assertThat(inbox.firstDelivery("billing", event)).isTrue();
+    transaction.rollback();
+
+    transaction.begin();
+    assertThat(inbox.firstDelivery("billing", event)).isTrue();
+    transaction.commit();
+  }
+}

@@ -1,0 +1,95 @@
+package dev.txoutbox.it;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reads the outbox table with plain JDBC, as an operator would, independent of the component. */
+@ApplicationScoped
+public class OutboxTable {
+
+  /** What the tests check of a row. */
+  public record Row(String status, int attempts, String lastError, String destination, long seq) {}
+
+  @Resource // the default datasource, as the outbox's persistence unit uses
+  DataSource dataSource;
+
+  public Optional<Row> find(UUID eventId) {
+    String sql =
+        "SELECT status, attempts, last_error, destination, seq FROM outbox_message WHERE id = ?";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, eventId.toString());
+      try (ResultSet rs = statement.executeQuery()) {
+        if (!rs.next()) {
+          return Optional.empty();
+        }
+        return Optional.of(
+            new Row(
+                rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Inserts a row directly, as a fixture: status, times and nothing else of interest. */
+  public void insert(
+      UUID id, String status, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+    String sql =
+        "INSERT INTO outbox_message (id, event_type, destination, payload, status, attempts,"
+            + " next_attempt_at, created_at, sent_at) VALUES (?, 'Fixture', 'events', '{}', ?, 0, ?, ?, ?)";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, id.toString());
+      statement.setString(2, status);
+      statement.setTimestamp(3, Timestamp.from(nextAttemptAt));
+      statement.setTimestamp(4, Timestamp.from(createdAt));
+      statement.setTimestamp(5, sentAt == null ? null : Timestamp.from(sentAt));
+      statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  public int countOfKey(String orderingKey, String status) {
+    return number(
+        "SELECT COUNT(*) FROM outbox_message WHERE ordering_key = ? AND status = ?",
+        orderingKey,
+        status);
+  }
+
+  /** The attempts made on the rows of one ordering key, all together. */
+  public int attemptsOfKey(String orderingKey) {
+    return number(
+        "SELECT COALESCE(SUM(attempts), 0) FROM outbox_message WHERE ordering_key = ?",
+        orderingKey);
+  }
+
+  public int countOfType(String eventType) {
+    return number("SELECT COUNT(*) FROM outbox_message WHERE event_type = ?", eventType);
+  }
+
+  private int number(String sql, String... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setString(i + 1, parameters[i]);
+      }
+      try (ResultSet rs = statement.executeQuery()) {
+        rs.next();
+        return rs.getInt(1);
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,118 @@
+package dev.txoutbox.it;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.jms.ConnectionFactory;
+import jakarta.jms.JMSConsumer;
+import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
+import jakarta.jms.Message;
+import jakarta.jms.Queue;
+import jakarta.jms.TextMessage;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * Reads and writes the real queues behind the outbox's logical destinations (resolved through the
+ * same configuration keys the relay uses).
+ */
+@ApplicationScoped
+public class Queues {
+
+  /** A received message, copied out of the JMS session. */
+  public record Received(String type, String text, Map<String, Object> properties) {
+    public Object property(String name) {
+      return properties.get(name);
+    }
+  }
+
+  @Resource // the default JMS connection factory, as the relay uses
+  ConnectionFactory connectionFactory;
+
+  /** Waits up to {@code timeout} for a message matching the JMS selector, and consumes it. */
+  public Optional<Received> receive(String destination, String selector, Duration timeout) {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSConsumer consumer = context.createConsumer(queue(destination), selector)) {
+      Message message = consumer.receive(timeout.toMillis());
+      return Optional.ofNullable(message).map(Queues::copy);
+    }
+  }
+
+  /**
+   * Consumes messages matching the selector, in arrival order, until {@code count} arrived or no
+   * message came for {@code quietFor}, or {@code timeout} passed.
+   */
+  public List<Received> receiveAll(
+      String destination, String selector, int count, Duration quietFor, Duration timeout) {
+    List<Received> received = new ArrayList<>();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        JMSConsumer consumer = context.createConsumer(queue(destination), selector)) {
+      while (received.size() < count && System.nanoTime() < deadline) {
+        Message message = consumer.receive(quietFor.toMillis());
+        if (message == null) {
+          break;
+        }
+        received.add(copy(message));
+      }
+    }
+    return received;
+  }
+
+  /** Sends a message as the relay would: a text with JMSType and string properties. */
+  public void send(String destination, String type, String text, Map<String, String> properties) {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      var producer = context.createProducer().setJMSType(type);
+      properties.forEach(producer::setProperty);
+      producer.send(queue(destination), text);
+    }
+  }
+
+  /** How many messages matching the selector wait in the queue. */
+  public int waiting(String destination, String selector) {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+        var browser = context.createBrowser(queue(destination), selector)) {
+      return Collections.list(browser.getEnumeration()).size();
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends a text message with one string property, outside any transaction. */
+  public void send(String destination, String text, String property, String value) {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      context.createProducer().setProperty(property, value).send(queue(destination), text);
+    }
+  }
+
+  private static Queue queue(String destination) {
+    String jndiName =
+        ConfigProvider.getConfig().getValue("outbox.destination." + destination, String.class);
+    try {
+      return InitialContext.doLookup(jndiName);
+    } catch (NamingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static Received copy(Message message) {
+    try {
+      Map<String, Object> properties = new HashMap<>();
+      for (Object name : Collections.list(message.getPropertyNames())) {
+        properties.put((String) name, message.getObjectProperty((String) name));
+      }
+      String text = message instanceof TextMessage t ? t.getText() : null;
+      return new Received(message.getJMSType(), text, properties);
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package dev.txoutbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The sample EAR as shipped, through its REST API: registration to welcome email. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SampleIT {
+  private static final URI BASE =
+      URI.create("http://localhost:" + System.getProperty("it.http.port", "9180") + "/sample/api/");
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.sample();
+  }
+
+  @Test
+  void registrationAnswers201AndSendsOneWelcomeEmail() throws Exception {
+    String email = unique("ada");
+    HttpResponse<String> response = register("Ada", email);
+
+    assertThat(response.statusCode()).isEqualTo(201);
+    JsonObject user = json(response.body()).asJsonObject();
+    assertThat(user.getString("email")).isEqualTo(email);
+    String userId = user.getString("id");
+    HttpResponse<String> found =
+        HTTP.send(
+            HttpRequest.newBuilder(
+                    URI.create(response.headers().firstValue("Location").orElseThrow()))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(found.statusCode()).isEqualTo(200);
+    assertThat(json(found.body()).asJsonObject().getString("id")).isEqualTo(userId);
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(emailsFor(userId)).hasSize(1));
+    JsonObject sent = emailsFor(userId).get(0);
+    assertThat(sent.getString("email")).isEqualTo(email);
+    assertThat(sent.getString("eventId")).isNotBlank();
+  }
+
+  @Test
+  void malformedEmailAnswers400AndSendsNothing() throws Exception {
+    String bad = "not-an-email-" + UUID.randomUUID();
+    HttpResponse<String> response = register("Bob", bad);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response.body()).asJsonObject().getString("message")).contains("email");
+
+    // one consumer reads the queue in order: once a later registration's email is there, an email
+    // for the rejected one would be there too
+    String userId = json(register("Carol", unique("carol")).body()).asJsonObject().getString("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> emailsFor(userId).size() == 1);
+    assertThat(allEmails()).noneMatch(e -> e.asJsonObject().getString("email").equals(bad));
+  }
+
+  @Test
+  void missingNameAnswers400() throws Exception {
+    HttpResponse<String> response = register("  ", unique("nameless"));
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response.body()).asJsonObject().getString("message")).contains("name");
+  }
+
+  @Test
+  void emailAlreadyRegisteredAnswers400() throws Exception {
+    String email = unique("twice");
+    assertThat(register("First", email).statusCode()).isEqualTo(201);
+
+    HttpResponse<String> second = register("Second", email);
+
+    assertThat(second.statusCode()).isEqualTo(400);
+    assertThat(json(second.body()).asJsonObject().getString("message"))
+        .contains("already registered");
+  }
+
+  @Test
+  void parallelRegistrationsGetOneWelcomeEmailEach() {
+    List<CompletableFuture<HttpResponse<String>>> calls =
+        IntStream.range(0, 30)
+            .mapToObj(i -> registerAsync("User " + i, unique("parallel" + i)))
+            .toList();
+    List<String> userIds =
+        calls.stream()
+            .map(CompletableFuture::join)
+            .peek(r -> assertThat(r.statusCode()).isEqualTo(201))
+            .map(r -> json(r.body()).asJsonObject().getString("id"))
+            .toList();
+
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(
+            () -> {
+              JsonArray emails = allEmails();
+              for (String userId : userIds) {
+                assertThat(emails)
+                    .filteredOn(e -> e.asJsonObject().getString("userId").equals(userId))
+                    .hasSize(1);
+              }
+            });
+  }
+
+  private static String unique(String name) {
+    return name + "-" + UUID.randomUUID() + "@example.com";
+  }
+
+  private static HttpResponse<String> register(String name, String email) throws Exception {
+    return registerAsync(name, email).get();
+  }
+
+  private static CompletableFuture<HttpResponse<String>> registerAsync(String name, String email) {
+    String body =
+        Json.createObjectBuilder().add("name", name).add("email", email).build().toString();
+    HttpRequest request =
+        HttpRequest.newBuilder(BASE.resolve("users"))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(body))
+            .build();
+    return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonArray allEmails() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(BASE.resolve("welcome-emails")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).isEqualTo(200);
+    return json(response.body()).asJsonArray();
+  }
+
+  private static List<JsonObject> emailsFor(String userId) throws Exception {
+    return allEmails().stream()
+        .map(JsonValue::asJsonObject)
+        .filter(e -> e.getString("userId").equals(userId))
+        .toList();
+  }
+
+  private static JsonValue json(String text) {
+    return Json.createReader(new StringReader(text)).readValue();
+  }
+}

@@ -1,0 +1,51 @@
+package dev.txoutbox.it.faults;
+
+import dev.txoutbox.relay.Sending;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Test-only fault injection: observes the relay's {@link Sending} event and fails chosen sends. It
+ * is packaged as an EAR library so that the component's module sees the observer.
+ */
+@ApplicationScoped
+public class SendFaults {
+  private volatile String eventType;
+  private volatile double rate;
+  private volatile String failingKey;
+  private final AtomicInteger injected = new AtomicInteger();
+
+  void onSending(@Observes Sending sending) {
+    if (sending.orderingKey() != null && sending.orderingKey().equals(failingKey)) {
+      injected.incrementAndGet();
+      throw new IllegalStateException("injected fault: key " + failingKey + " always fails");
+    }
+    if (sending.eventType().equals(eventType) && ThreadLocalRandom.current().nextDouble() < rate) {
+      injected.incrementAndGet();
+      throw new IllegalStateException("injected fault: random failure");
+    }
+  }
+
+  /** Fails sends of one event type at random, with the given probability. */
+  public void failRandomly(String eventType, double rate) {
+    this.eventType = eventType;
+    this.rate = rate;
+  }
+
+  /** Fails every send of one ordering key. */
+  public void failKey(String orderingKey) {
+    this.failingKey = orderingKey;
+  }
+
+  public void clear() {
+    eventType = null;
+    rate = 0;
+    failingKey = null;
+  }
+
+  public int injected() {
+    return injected.get();
+  }
+}

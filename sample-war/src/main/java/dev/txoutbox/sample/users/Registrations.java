@@ -1,0 +1,58 @@
+package dev.txoutbox.sample.users;
+
+import dev.txoutbox.publish.OutboxEvent;
+import dev.txoutbox.publish.OutboxService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
+import jakarta.transaction.Transactional;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/** Registers users: the user row and its UserRegistered event commit in one transaction. */
+@ApplicationScoped
+public class Registrations {
+  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
+
+  @PersistenceContext(unitName = "sample")
+  EntityManager em;
+
+  @Inject OutboxService outbox;
+
+  /** The user with this id, if registered. */
+  public Optional<User> find(String id) {
+    return Optional.ofNullable(em.find(User.class, id));
+  }
+
+  @Transactional
+  public User register(String name, String email) {
+    if (name == null || name.isBlank()) {
+      throw new RegistrationRejected("name is required");
+    }
+    if (email == null || !EMAIL.matcher(email).matches()) {
+      throw new RegistrationRejected("email is not a valid address");
+    }
+    if (em.createNamedQuery("User.countByEmail", Long.class)
+            .setParameter("email", email)
+            .getSingleResult()
+        > 0) {
+      throw new RegistrationRejected("email is already registered");
+    }
+    User user = new User(name.strip(), email);
+    em.persist(user);
+    try {
+      em.flush();
+    } catch (PersistenceException e) {
+      // a concurrent registration of the same email won the race for the unique constraint
+      throw new RegistrationRejected("email is already registered");
+    }
+    outbox.publish(
+        OutboxEvent.of("UserRegistered", new UserRegistered(user.getId(), user.getName(), email))
+            .aggregate("User", user.getId())
+            .orderingKey(user.getId())
+            .build());
+    return user;
+  }
+}

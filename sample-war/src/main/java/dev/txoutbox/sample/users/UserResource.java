@@ -1,0 +1,57 @@
+package dev.txoutbox.sample.users;
+
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+
+/**
+ * POST /api/users registers a user (a rejected registration answers 400 with a JSON message); GET
+ * /api/users/{id} answers one.
+ */
+@Path("users")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public class UserResource {
+
+  /** The request body. */
+  public record Registration(String name, String email) {}
+
+  /** The answer: the registered user. */
+  public record RegisteredUser(String id, String name, String email) {}
+
+  @Inject Registrations registrations;
+
+  @GET
+  @Path("{id}")
+  public Response user(@PathParam("id") String id) {
+    return registrations
+        .find(id)
+        .map(u -> Response.ok(new RegisteredUser(u.getId(), u.getName(), u.getEmail())))
+        .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
+        .build();
+  }
+
+  @POST
+  public Response register(Registration request, @Context UriInfo uri) {
+    try {
+      Registration body = request == null ? new Registration(null, null) : request;
+      User user = registrations.register(body.name(), body.email());
+      return Response.created(uri.getAbsolutePathBuilder().path(user.getId()).build())
+          .entity(new RegisteredUser(user.getId(), user.getName(), user.getEmail()))
+          .build();
+    } catch (RegistrationRejected e) {
+      return Response.status(Response.Status.BAD_REQUEST)
+          .entity(Json.createObjectBuilder().add("message", e.getMessage()).build())
+          .build();
+    }
+  }
+}
