@@ -1,6 +1,7 @@
 package dev.txoutbox.relay;
 
 import dev.txoutbox.store.OutboxMessage;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,15 @@ import java.util.Map;
  * What became of one claimed batch: the ids handed to the broker, and the error of each other one.
  */
 record Batch(List<OutboxMessage> sent, Map<OutboxMessage, String> failed) {
+  static final Batch EMPTY = new Batch(List.of(), Map.of());
+
+  Batch plus(Batch other) {
+    List<OutboxMessage> allSent = new ArrayList<>(sent);
+    allSent.addAll(other.sent);
+    Map<OutboxMessage, String> allFailed = new LinkedHashMap<>(failed);
+    allFailed.putAll(other.failed);
+    return new Batch(allSent, allFailed);
+  }
 
   static Batch allFailed(List<OutboxMessage> claimed, String error) {
     Map<OutboxMessage, String> failed = new LinkedHashMap<>();

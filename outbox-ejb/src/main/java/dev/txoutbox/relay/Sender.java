@@ -55,18 +55,55 @@ public class Sender {
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
   /**
-   * Sends the batch; every message is either sent (committed by the broker) or failed, with why.
+   * Sends the batch; every message is either sent (committed by the broker) or failed, with why. A
+   * broker may refuse a whole transaction at commit for one message (Artemis does when an address
+   * is full): the messages are then sent again one per transaction, so that each gets its own
+   * outcome and one refused message does not fail or kill its neighbours.
    */
   public Batch send(List<OutboxMessage> batch) {
     try {
+      return inOneTransaction(batch);
+    } catch (Exception e) {
+      String error = notCommitted(e);
+      if (batch.size() == 1) {
+        return Batch.allFailed(batch, error);
+      }
+      LOG.log(
+          Level.FINE,
+          "txoutbox: a batch of {0} was not committed ({1}); sending one by one",
+          new Object[] {batch.size(), error});
+      Batch result = Batch.EMPTY;
+      for (OutboxMessage message : batch) {
+        result = result.plus(sendAlone(message));
+      }
+      return result;
+    }
+  }
+
+  private Batch sendAlone(OutboxMessage message) {
+    try {
+      return inOneTransaction(List.of(message));
+    } catch (Exception e) {
+      return Batch.allFailed(List.of(message), notCommitted(e));
+    }
+  }
+
+  private Batch inOneTransaction(List<OutboxMessage> messages) throws Exception {
+    try {
       transaction.begin();
-      Batch result = sendAll(batch);
+      Batch result = sendAll(messages);
       transaction.commit();
       return result;
     } catch (Exception e) {
       rollback();
-      return Batch.allFailed(batch, "the batch was not committed: " + Batch.describe(e));
+      throw e;
     }
+  }
+
+  private static String notCommitted(Exception e) {
+    return "the broker did not commit the send: "
+        + Batch.describe(e)
+        + " (the server log has the broker's reason)";
   }
 
   private void rollback() {
