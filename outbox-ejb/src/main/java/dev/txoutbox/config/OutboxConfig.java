@@ -44,9 +44,17 @@ public record OutboxConfig(
     SKIP
   }
 
-  /** How long rows are kept, and how the purge runs. {@code sent} zero: deleted once sent. */
+  /**
+   * How long rows are kept, and how the purge runs. {@code sent} zero: deleted once sent; a sent
+   * row with an idempotency key is kept for {@code idempotency} (or {@code sent}, if longer), so
+   * that a repeat of its key is recognised.
+   */
   public record Retention(
-      Duration sent, Duration inbox, Duration purgeInterval, int purgeBatchSize) {}
+      Duration sent,
+      Duration idempotency,
+      Duration inbox,
+      Duration purgeInterval,
+      int purgeBatchSize) {}
 
   static final String DESTINATION_PREFIX = "outbox.destination.";
   static final String RETRY_TYPE_PREFIX = "outbox.retry.type.";
@@ -87,7 +95,8 @@ public record OutboxConfig(
         v.choice("outbox.ordering.dead-head", DeadHead.class),
         new Retention(
             v.duration("outbox.retention.sent", Duration.ZERO),
-            v.duration("outbox.retention.inbox", Duration.ZERO),
+            v.duration("outbox.retention.idempotency", Duration.ofMinutes(1)),
+            v.duration("outbox.retention.inbox", Duration.ofMinutes(1)),
             v.duration("outbox.retention.purge-interval", Duration.ofSeconds(1)),
             v.integer("outbox.retention.purge-batch-size", 1, 100_000)),
         defaultDestination,

@@ -67,7 +67,8 @@ public class OutboxService {
    * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
    * @throws DuplicateEventException if another transaction, still running, published the same
    *     idempotency key (this transaction is marked for rollback). A key that a committed event
-   *     already uses is no error: nothing is stored, and the stored event's id is returned.
+   *     already uses is no error: nothing is stored, and the stored event's id is returned. Keys
+   *     are remembered for {@code outbox.retention.idempotency} after the event was sent.
    */
   public UUID publish(OutboxEvent event) {
     if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {

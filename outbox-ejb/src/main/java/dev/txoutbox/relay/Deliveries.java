@@ -45,8 +45,15 @@ class Deliveries {
   private void record(String token, Batch batch) {
     Instant now = Instant.now();
     List<String> sentIds = batch.sent().stream().map(OutboxMessage::id).toList();
-    boolean keep = !config.retention().sent().isZero();
-    int completed = messages.markSent(token, sentIds, now, keep);
+    boolean keepAll = !config.retention().sent().isZero();
+    // a row with an idempotency key is kept as SENT, so that a repeat of its key is recognised
+    List<String> kept =
+        batch.sent().stream()
+            .filter(m -> keepAll || m.idempotencyKey() != null)
+            .map(OutboxMessage::id)
+            .toList();
+    List<String> deleted = sentIds.stream().filter(id -> !kept.contains(id)).toList();
+    int completed = messages.markSent(token, kept, deleted, now);
     if (completed < sentIds.size()) {
       LOG.warning(
           () ->

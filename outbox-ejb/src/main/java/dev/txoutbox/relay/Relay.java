@@ -16,6 +16,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -33,6 +34,7 @@ import java.util.logging.Logger;
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Relay {
   private static final Logger LOG = Logger.getLogger(Relay.class.getName());
+  private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
   @Resource TimerService timerService;
   @Resource ManagedExecutorService executor;
@@ -62,10 +64,30 @@ public class Relay {
                 + config.batchSize());
   }
 
-  /** The application is stopping: a drain under way ends after its batch, and none starts. */
+  /**
+   * The application is stopping: no drain starts any more, and one under way is awaited (it ends
+   * after its batch), so that no relay transaction outlives the persistence unit and the
+   * transaction services it runs on. A drain that takes longer is left to its lease.
+   */
   @PreDestroy
   void stop() {
     stopped.set(true);
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    while (!draining.compareAndSet(false, true)) { // taken for good: no drain after this
+      if (System.nanoTime() > deadline) {
+        LOG.warning(
+            "txoutbox: the relay's batch did not end within "
+                + STOP_WAIT
+                + " of the application's stop; its rows are sent again after their lease");
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Timeout

@@ -60,7 +60,9 @@ public class Retention {
     int sent = 0;
     int received = 0;
     for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
-      int deleted = messages.purgeSent(now.minus(retention.sent()), batch);
+      int deleted =
+          messages.purgeSent(
+              now.minus(retention.sent()), now.minus(retention.idempotency()), batch);
       sent += deleted;
       if (deleted < batch) {
         break;

@@ -38,9 +38,9 @@ import javax.naming.NamingException;
 /**
  * Sends a batch in one JTA transaction that holds only the JMS session. The transaction is
  * demarcated here, not by an interceptor, because its commit is where a broker may refuse the batch
- * (a full address on Artemis, with a heuristic outcome): any commit failure fails the whole batch,
- * which is then retried. The outcome is recorded on the rows afterwards, in another transaction, so
- * a crash in between sends a message again (at least once).
+ * (a full address on Artemis, with a heuristic outcome), and the relay must see that. The outcome
+ * is recorded on the rows afterwards, in another transaction, so a crash in between sends a message
+ * again (at least once).
  */
 @Stateless
 @TransactionManagement(TransactionManagementType.BEAN)

@@ -68,7 +68,8 @@ import java.time.Instant;
     name = "OutboxMessage.sentBefore",
     query =
         "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.SENT"
-            + " AND m.sentAt < :before")
+            + " AND m.sentAt < :before"
+            + " AND (m.idempotencyKey IS NULL OR m.sentAt < :keyedBefore)")
 @NamedQuery(name = "OutboxMessage.delete", query = "DELETE FROM OutboxMessage m WHERE m.id IN :ids")
 public class OutboxMessage {
 

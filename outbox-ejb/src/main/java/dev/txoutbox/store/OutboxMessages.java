@@ -94,25 +94,29 @@ public class OutboxMessages {
 
   /**
    * Completes sent rows, but only those still claimed by {@code token}: a relay whose lease ran out
-   * cannot complete rows that another relay has claimed since. With {@code keep} the rows become
-   * SENT; without, they are deleted. Returns how many rows it completed.
+   * cannot complete rows that another relay has claimed since. The rows {@code kept} become SENT,
+   * the rows {@code deleted} are deleted. Returns how many rows it completed.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public int markSent(String token, Collection<String> ids, Instant now, boolean keep) {
-    if (ids.isEmpty()) {
-      return 0;
+  public int markSent(
+      String token, Collection<String> kept, Collection<String> deleted, Instant now) {
+    int completed = 0;
+    if (!kept.isEmpty()) {
+      completed +=
+          em.createNamedQuery("OutboxMessage.sent")
+              .setParameter("ids", kept)
+              .setParameter("token", token)
+              .setParameter("now", now)
+              .executeUpdate();
     }
-    if (!keep) {
-      return em.createNamedQuery("OutboxMessage.deleteSent")
-          .setParameter("ids", ids)
-          .setParameter("token", token)
-          .executeUpdate();
+    if (!deleted.isEmpty()) {
+      completed +=
+          em.createNamedQuery("OutboxMessage.deleteSent")
+              .setParameter("ids", deleted)
+              .setParameter("token", token)
+              .executeUpdate();
     }
-    return em.createNamedQuery("OutboxMessage.sent")
-        .setParameter("ids", ids)
-        .setParameter("token", token)
-        .setParameter("now", now)
-        .executeUpdate();
+    return completed;
   }
 
   /** Records failed attempts (fenced like {@link #markSent}); returns how many rows it changed. */
@@ -133,15 +137,16 @@ public class OutboxMessages {
   }
 
   /**
-   * Deletes up to {@code limit} SENT rows sent before {@code before}, and ordering-key rows no row
-   * uses any more. PENDING, DEAD and SKIPPED rows are never purged. Returns the outbox rows
-   * deleted.
+   * Deletes up to {@code limit} SENT rows sent before {@code before}; rows with an idempotency key
+   * only once they were also sent before {@code keyedBefore}. PENDING, DEAD and SKIPPED rows are
+   * never purged. Returns the rows deleted.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public int purgeSent(Instant before, int limit) {
+  public int purgeSent(Instant before, Instant keyedBefore, int limit) {
     List<String> old =
         em.createNamedQuery("OutboxMessage.sentBefore", String.class)
             .setParameter("before", before)
+            .setParameter("keyedBefore", keyedBefore)
             .setMaxResults(limit)
             .getResultList();
     return old.isEmpty()

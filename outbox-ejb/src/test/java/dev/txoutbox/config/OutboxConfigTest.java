@@ -45,6 +45,7 @@ class OutboxConfigTest {
     assertThat(config.deadHead()).isEqualTo(OutboxConfig.DeadHead.BLOCK);
     assertThat(config.retention().sent()).isZero();
     assertThat(config.retention().inbox()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.retention().idempotency()).isEqualTo(Duration.ofDays(7));
     assertThat(config.defaultDestination()).isEqualTo("events");
     assertThat(config.connectionFactory()).isEqualTo("java:comp/DefaultJMSConnectionFactory");
     assertThat(config.initializeSchema()).isFalse();
@@ -78,6 +79,8 @@ class OutboxConfigTest {
         "outbox.relay.node-id | a-node-name-that-is-far-too-long-to-fit-in-a-claim-token-column | longer than 60",
         "outbox.ordering.dead-head | drop | not one of [block, skip]",
         "outbox.retention.sent | forever | not a duration",
+        "outbox.retention.inbox | PT0S | too short",
+        "outbox.retention.idempotency | 10s | too short",
         "outbox.retry.type.Payment.max-attempts | x | not a whole number"
       })
   void badValueNamesItsKey(String key, String value, String problem) {

@@ -1,12 +1,14 @@
 package dev.txoutbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.txoutbox.inbox.Inbox;
 import dev.txoutbox.publish.OutboxEvent;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
+import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -25,13 +27,14 @@ class DuplicatesIT {
 
   @Inject Transactions transactions;
   @Inject OutboxTable table;
+  @Inject Queues queues;
   @Inject Inbox inbox;
 
   @Resource(lookup = "java:comp/UserTransaction")
   UserTransaction transaction;
 
   @Test
-  void secondPublishWithTheSameIdempotencyKeyStoresNothingAndAnswersTheFirstId() {
+  void repeatOfAnIdempotencyKeyStoresNothingAndAnswersTheFirstId() {
     String type = "Once" + UUID.randomUUID().toString().substring(0, 8);
     String key = UUID.randomUUID().toString();
 
@@ -40,6 +43,27 @@ class DuplicatesIT {
 
     assertThat(second).isEqualTo(first);
     assertThat(table.countOfType(type)).isEqualTo(1);
+  }
+
+  @Test
+  void repeatAfterTheEventWasSentIsStillRecognised() {
+    String type = "Once" + UUID.randomUUID().toString().substring(0, 8);
+    String key = UUID.randomUUID().toString();
+    UUID first = transactions.publish(OutboxEvent.of(type, "{}").idempotencyKey(key).build());
+    assertThat(queues.receive("events", "eventId = '" + first + "'", Duration.ofSeconds(15)))
+        .isPresent();
+    // sent rows are deleted at once by default, but one with an idempotency key is kept as SENT
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(() -> table.find(first).map(r -> r.status().equals("SENT")).orElse(false));
+
+    UUID repeat = transactions.publish(OutboxEvent.of(type, "{}").idempotencyKey(key).build());
+
+    assertThat(repeat).isEqualTo(first);
+    assertThat(table.countOfType(type)).isEqualTo(1);
+    assertThat(queues.receive("events", "eventId = '" + first + "'", Duration.ofSeconds(2)))
+        .as("sent once")
+        .isEmpty();
   }
 
   @Test

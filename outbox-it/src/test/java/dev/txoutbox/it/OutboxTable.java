@@ -44,9 +44,21 @@ public class OutboxTable {
   /** Inserts a row directly, as a fixture: status, times and nothing else of interest. */
   public void insert(
       UUID id, String status, Instant createdAt, Instant sentAt, Instant nextAttemptAt) {
+    insert(id, status, createdAt, sentAt, nextAttemptAt, null);
+  }
+
+  /** Inserts a row directly, as a fixture, with an idempotency key. */
+  public void insert(
+      UUID id,
+      String status,
+      Instant createdAt,
+      Instant sentAt,
+      Instant nextAttemptAt,
+      String idempotencyKey) {
     String sql =
         "INSERT INTO outbox_message (id, event_type, destination, payload, status, attempts,"
-            + " next_attempt_at, created_at, sent_at) VALUES (?, 'Fixture', 'events', '{}', ?, 0, ?, ?, ?)";
+            + " next_attempt_at, created_at, sent_at, idempotency_key)"
+            + " VALUES (?, 'Fixture', 'events', '{}', ?, 0, ?, ?, ?, ?)";
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
       statement.setString(1, id.toString());
@@ -54,6 +66,7 @@ public class OutboxTable {
       statement.setTimestamp(3, Timestamp.from(nextAttemptAt));
       statement.setTimestamp(4, Timestamp.from(createdAt));
       statement.setTimestamp(5, sentAt == null ? null : Timestamp.from(sentAt));
+      statement.setString(6, idempotencyKey);
       statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);

@@ -51,11 +51,16 @@ class RetentionIT {
     UUID oldPending = UUID.randomUUID();
     UUID oldDead = UUID.randomUUID();
     UUID oldSkipped = UUID.randomUUID();
+    UUID keyedSent = UUID.randomUUID(); // older than sent's period, within idempotency's (P7D)
+    UUID oldKeyedSent = UUID.randomUUID();
     table.insert(oldSent, "SENT", old, old, old);
     table.insert(recentSent, "SENT", now, now.minus(Duration.ofMinutes(10)), now);
     table.insert(oldPending, "PENDING", old, null, later);
     table.insert(oldDead, "DEAD", old, null, old);
     table.insert(oldSkipped, "SKIPPED", old, null, old);
+    table.insert(keyedSent, "SENT", old, old, old, keyedSent.toString());
+    Instant lastMonth = now.minus(Duration.ofDays(30));
+    table.insert(oldKeyedSent, "SENT", lastMonth, lastMonth, lastMonth, oldKeyedSent.toString());
 
     assertThat(retention.purge(now)).isPositive();
 
@@ -64,5 +69,7 @@ class RetentionIT {
     assertThat(table.find(oldPending)).isPresent();
     assertThat(table.find(oldDead)).isPresent();
     assertThat(table.find(oldSkipped)).isPresent();
+    assertThat(table.find(keyedSent)).as("kept to recognise its idempotency key").isPresent();
+    assertThat(table.find(oldKeyedSent)).isEmpty();
   }
 }

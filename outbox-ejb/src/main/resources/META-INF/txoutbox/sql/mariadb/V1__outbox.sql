@@ -1,0 +1,53 @@
+--liquibase formatted sql
+--changeset txoutbox:1
+-- txoutbox schema, MariaDB 10.6 or newer (tested with 10.11; the relay's claim needs SKIP LOCKED).
+-- A Flyway migration (V1__outbox.sql) and a Liquibase formatted-SQL changelog at once.
+-- InnoDB, utf8mb4. Times are DATETIME(6) written in the application server's time zone: run every
+-- server of one outbox in the same time zone.
+CREATE TABLE outbox_message (
+  id              VARCHAR(36)   NOT NULL,
+  seq             BIGINT        DEFAULT 0 NOT NULL,
+  event_type      VARCHAR(200)  NOT NULL,
+  aggregate_type  VARCHAR(200),
+  aggregate_id    VARCHAR(200),
+  ordering_key    VARCHAR(200),
+  destination     VARCHAR(200)  NOT NULL,
+  payload         MEDIUMTEXT    NOT NULL,
+  headers         TEXT,
+  idempotency_key VARCHAR(200),
+  status          VARCHAR(16)   NOT NULL,
+  attempts        INTEGER       DEFAULT 0 NOT NULL,
+  next_attempt_at DATETIME(6)   NOT NULL,
+  claimed_by      VARCHAR(100),
+  lease_until     DATETIME(6),
+  last_error      VARCHAR(2000),
+  skip_reason     VARCHAR(2000),
+  created_at      DATETIME(6)   NOT NULL,
+  sent_at         DATETIME(6),
+  CONSTRAINT outbox_message_pk PRIMARY KEY (id),
+  CONSTRAINT outbox_message_idempotency UNIQUE (idempotency_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+-- the relay's claim: due pending rows, oldest first (status first, so SENT rows are skipped over)
+CREATE INDEX outbox_message_due ON outbox_message (status, next_attempt_at, created_at);
+-- the head-of-key check: earlier pending or dead rows of the same key
+CREATE INDEX outbox_message_key ON outbox_message (ordering_key, seq, status);
+CREATE INDEX outbox_message_claim ON outbox_message (claimed_by);
+-- the retention purge and the operator's lists
+CREATE INDEX outbox_message_status ON outbox_message (status, sent_at, created_at);
+
+-- One row per ordering key. A publish increments its key's version and stores it as the event's seq:
+-- the row stays locked until commit, so per key, seq order is commit order.
+CREATE TABLE outbox_key (
+  ordering_key VARCHAR(200) NOT NULL,
+  version      BIGINT       DEFAULT 0 NOT NULL,
+  CONSTRAINT outbox_key_pk PRIMARY KEY (ordering_key)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+
+-- The consumers' inbox: which consumer has processed which event.
+CREATE TABLE outbox_inbox (
+  consumer    VARCHAR(200) NOT NULL,
+  event_id    VARCHAR(36)  NOT NULL,
+  received_at DATETIME(6)  NOT NULL,
+  CONSTRAINT outbox_inbox_pk PRIMARY KEY (consumer, event_id)
+) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;
+CREATE INDEX outbox_inbox_received ON outbox_inbox (received_at);
