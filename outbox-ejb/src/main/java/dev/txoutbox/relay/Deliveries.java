@@ -4,6 +4,7 @@ import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.config.OutboxConfig.RetryPolicy;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.OutboxMessages;
+import dev.txoutbox.store.OutboxMessages.Claim;
 import dev.txoutbox.store.OutboxMessages.Failure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,23 +28,23 @@ class Deliveries {
   /** Delivers one batch and returns how many rows it claimed. */
   int deliverBatch() {
     String token = config.nodeId() + "/" + UUID.randomUUID();
-    Instant now = Instant.now();
-    List<OutboxMessage> claimed =
+    Claim claim =
         messages.claim(
             token,
-            now,
-            now.plus(config.lease()),
+            config.lease(),
             config.batchSize(),
             config.deadHead() == OutboxConfig.DeadHead.BLOCK);
-    if (claimed.isEmpty()) {
+    if (claim.rows().isEmpty()) {
       return 0;
     }
-    record(token, sender.send(claimed));
-    return claimed.size();
+    long claimedAt = System.nanoTime();
+    Batch batch = sender.send(claim.rows());
+    // the database's clock, moved on by the time the send took
+    record(token, batch, claim.now().plusNanos(System.nanoTime() - claimedAt));
+    return claim.rows().size();
   }
 
-  private void record(String token, Batch batch) {
-    Instant now = Instant.now();
+  private void record(String token, Batch batch, Instant now) {
     List<String> sentIds = batch.sent().stream().map(OutboxMessage::id).toList();
     boolean keepAll = !config.retention().sent().isZero();
     // a row with an idempotency key is kept as SENT, so that a repeat of its key is recognised

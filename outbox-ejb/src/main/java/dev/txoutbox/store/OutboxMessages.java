@@ -5,10 +5,14 @@ import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +27,7 @@ public class OutboxMessages {
   EntityManager em;
 
   @Inject OrderingKeys keys;
+  @Inject Database database;
   @Inject Event<Pending> pending;
 
   /**
@@ -62,14 +67,16 @@ public class OutboxMessages {
   }
 
   /**
-   * Leases up to {@code limit} due rows to {@code token} until {@code leaseUntil}, and returns them
-   * in sequence order. Only the head of each ordering key is due: a row waits while an earlier row
-   * of its key is pending, or dead when {@code deadBlocks}. A row another relay holds under a live
-   * lease is left alone.
+   * Leases up to {@code limit} due rows to {@code token} for {@code lease}, by the database's
+   * clock, and returns them oldest first with that clock's time. Only the head of each ordering key
+   * is due: a row waits while an earlier row of its key is pending, or dead when {@code
+   * deadBlocks}. A row another relay holds under a live lease is left alone; where the database
+   * can, so is a row another relay is claiming at this moment ({@code SKIP LOCKED}), instead of
+   * waiting for it.
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public List<OutboxMessage> claim(
-      String token, Instant now, Instant leaseUntil, int limit, boolean deadBlocks) {
+  public Claim claim(String token, Duration lease, int limit, boolean deadBlocks) {
+    Instant now = database.now(em);
     List<String> due =
         em.createNamedQuery("OutboxMessage.due", String.class)
             .setParameter("now", now)
@@ -78,19 +85,49 @@ public class OutboxMessages {
                 deadBlocks ? List.of(Status.PENDING, Status.DEAD) : List.of(Status.PENDING))
             .setMaxResults(limit)
             .getResultList();
+    if (!due.isEmpty() && database.dialect().skipLocked()) {
+      due = unlocked(due, now);
+    }
     if (due.isEmpty()) {
-      return List.of();
+      return new Claim(List.of(), now);
     }
     em.createNamedQuery("OutboxMessage.claim")
         .setParameter("token", token)
-        .setParameter("leaseUntil", leaseUntil)
+        .setParameter("leaseUntil", now.plus(lease))
         .setParameter("ids", due)
         .setParameter("now", now)
         .executeUpdate();
-    return em.createNamedQuery("OutboxMessage.claimed", OutboxMessage.class)
-        .setParameter("token", token)
-        .getResultList();
+    return new Claim(
+        em.createNamedQuery("OutboxMessage.claimed", OutboxMessage.class)
+            .setParameter("token", token)
+            .getResultList(),
+        now);
   }
+
+  /**
+   * Locks the rows of {@code ids} that are still claimable, skipping those another transaction
+   * holds. The due query itself takes no locks: its head-of-key check must see a row that another
+   * relay is claiming, which a locking read with SKIP LOCKED would pass over.
+   */
+  @SuppressWarnings("unchecked")
+  private List<String> unlocked(List<String> ids, Instant now) {
+    String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
+    Query lock =
+        em.createNativeQuery(
+            "SELECT id FROM outbox_message WHERE id IN ("
+                + placeholders
+                + ") AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)"
+                + " FOR UPDATE SKIP LOCKED");
+    int position = 1;
+    for (String id : ids) {
+      lock.setParameter(position++, id);
+    }
+    lock.setParameter(position, Timestamp.from(now));
+    return ((List<Object>) lock.getResultList()).stream().map(String::valueOf).toList();
+  }
+
+  /** Rows just claimed, oldest first, and the database's time of the claim. */
+  public record Claim(List<OutboxMessage> rows, Instant now) {}
 
   /**
    * Completes sent rows, but only those still claimed by {@code token}: a relay whose lease ran out

@@ -46,16 +46,17 @@ public class Schema {
   void ensureTables() {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
+      Dialect dialect = Dialect.of(metaData); // refuses an unsupported database at start
       List<String> missing = new ArrayList<>();
       for (String table : TABLES) {
-        if (!tableExists(metaData, table)) {
+        if (!tableExists(connection, metaData, table)) {
           missing.add(table);
         }
       }
       if (missing.isEmpty()) {
         return;
       }
-      String script = "META-INF/txoutbox/sql/" + dialect(metaData) + "/V1__outbox.sql";
+      String script = dialect.script();
       if (!config.initializeSchema() || missing.size() < TABLES.size()) {
         throw new IllegalStateException(
             "txoutbox: the tables "
@@ -77,20 +78,13 @@ public class Schema {
     }
   }
 
-  private static String dialect(DatabaseMetaData metaData) throws SQLException {
-    String product = metaData.getDatabaseProductName().toLowerCase(Locale.ROOT);
-    if (product.contains("derby")) {
-      return "derby";
-    }
-    throw new IllegalStateException(
-        "txoutbox: no DDL is shipped for the database '"
-            + product
-            + "'; create the table yourself.");
-  }
-
-  private static boolean tableExists(DatabaseMetaData metaData, String table) throws SQLException {
+  private static boolean tableExists(Connection connection, DatabaseMetaData metaData, String table)
+      throws SQLException {
+    // in this connection's own catalog and schema: not another database's table of that name
+    String catalog = connection.getCatalog();
+    String schema = connection.getSchema();
     for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
-      try (ResultSet tables = metaData.getTables(null, null, name, new String[] {"TABLE"})) {
+      try (ResultSet tables = metaData.getTables(catalog, schema, name, new String[] {"TABLE"})) {
         if (tables.next()) {
           return true;
         }
