@@ -74,7 +74,16 @@ class Deliveries {
             .map(f -> failure(f.getKey(), f.getValue(), now))
             .toList();
     if (!failures.isEmpty()) {
-      messages.markFailed(token, failures);
+      int recorded = messages.markFailed(token, failures);
+      if (recorded < failures.size()) {
+        LOG.warning(
+            () ->
+                "txoutbox: the lease on "
+                    + (failures.size() - recorded)
+                    + " events ran out before their failed send was recorded; another relay has"
+                    + " them now: "
+                    + failures.stream().map(Failure::id).toList());
+      }
       failures.forEach(f -> log(batch, f));
     }
   }

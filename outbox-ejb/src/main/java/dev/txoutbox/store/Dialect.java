@@ -10,20 +10,37 @@ import java.util.Locale;
  */
 enum Dialect {
   /** Embedded, one JVM: the application server's clock is the only clock. */
-  DERBY("derby", null, false),
+  DERBY("derby", null, false, null),
   POSTGRESQL(
-      "postgresql", "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)", true),
+      "postgresql",
+      "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)",
+      true,
+      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, 0) ON CONFLICT DO NOTHING"),
   /** 10.6 or newer, for {@code SKIP LOCKED}. */
-  MARIADB("mariadb", "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)", true);
+  MARIADB(
+      "mariadb",
+      "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)",
+      true,
+      "INSERT IGNORE INTO outbox_key (ordering_key, version) VALUES (?, 0)");
 
   private final String directory;
   private final String clockQuery;
   private final boolean skipLocked;
+  private final String insertKeyIfAbsent;
 
-  Dialect(String directory, String clockQuery, boolean skipLocked) {
+  Dialect(String directory, String clockQuery, boolean skipLocked, String insertKeyIfAbsent) {
     this.directory = directory;
     this.clockQuery = clockQuery;
     this.skipLocked = skipLocked;
+    this.insertKeyIfAbsent = insertKeyIfAbsent;
+  }
+
+  /**
+   * An insert of an ordering key's row that does nothing when another transaction has inserted it
+   * (it waits for that one to end); null where the database has none.
+   */
+  String insertKeyIfAbsent() {
+    return insertKeyIfAbsent;
   }
 
   /** The shipped DDL of this database, a resource of the outbox-ejb jar. */

@@ -1,6 +1,7 @@
 package dev.txoutbox.store;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
@@ -20,6 +21,8 @@ class OrderingKeys {
   @PersistenceContext(unitName = "txoutbox")
   EntityManager em;
 
+  @Inject Database database;
+
   /**
    * Increments the key's version in the caller's transaction, locking the row until it ends, and
    * returns the new version; empty when the key has no row yet.
@@ -35,9 +38,18 @@ class OrderingKeys {
             .getSingleResult());
   }
 
-  /** Creates the key's row in a transaction of its own; fails when another one just did. */
+  /**
+   * Creates the key's row in a transaction of its own. Where the database can, a row that another
+   * transaction created in the meantime is no error; elsewhere (Derby) this fails then, and the
+   * caller goes on.
+   */
   @Transactional(TxType.REQUIRES_NEW)
   void register(String key) {
-    em.persist(new OrderingKey(key));
+    String insert = database.dialect().insertKeyIfAbsent();
+    if (insert == null) {
+      em.persist(new OrderingKey(key));
+    } else {
+      em.createNativeQuery(insert).setParameter(1, key).executeUpdate();
+    }
   }
 }

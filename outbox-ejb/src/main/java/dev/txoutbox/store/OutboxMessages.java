@@ -83,10 +83,11 @@ public class OutboxMessages {
             .setParameter(
                 "blocking",
                 deadBlocks ? List.of(Status.PENDING, Status.DEAD) : List.of(Status.PENDING))
-            .setMaxResults(limit)
+            // with SKIP LOCKED, more candidates than needed: some may be locked by other relays
+            .setMaxResults(database.dialect().skipLocked() ? limit * 3 : limit)
             .getResultList();
     if (!due.isEmpty() && database.dialect().skipLocked()) {
-      due = unlocked(due, now);
+      due = unlocked(due, now, limit);
     }
     if (due.isEmpty()) {
       return new Claim(List.of(), now);
@@ -110,13 +111,15 @@ public class OutboxMessages {
    * relay is claiming, which a locking read with SKIP LOCKED would pass over.
    */
   @SuppressWarnings("unchecked")
-  private List<String> unlocked(List<String> ids, Instant now) {
+  private List<String> unlocked(List<String> ids, Instant now, int limit) {
     String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
     Query lock =
         em.createNativeQuery(
             "SELECT id FROM outbox_message WHERE id IN ("
                 + placeholders
                 + ") AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)"
+                + " ORDER BY created_at LIMIT "
+                + limit
                 + " FOR UPDATE SKIP LOCKED");
     int position = 1;
     for (String id : ids) {

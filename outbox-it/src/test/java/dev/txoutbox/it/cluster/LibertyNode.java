@@ -1,0 +1,160 @@
+package dev.txoutbox.it.cluster;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * One Open Liberty server of the many-servers test: a server directory of its own in the Liberty
+ * installation the build made, server-config's server.xml, the test EAR in dropins, its ports and
+ * node id in bootstrap.properties. Started and stopped with Liberty's {@code server} script; frozen
+ * and resumed with SIGSTOP and SIGCONT.
+ */
+final class LibertyNode {
+  private static final HttpClient HTTP =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+  final String name;
+  final int httpPort;
+  private final Path wlp;
+  private final Path dir;
+
+  LibertyNode(Path wlp, String name, int httpPort) {
+    this.wlp = wlp;
+    this.name = name;
+    this.httpPort = httpPort;
+    this.dir = wlp.resolve("usr/servers").resolve(name);
+  }
+
+  /** A fresh server directory: the shared configuration, the node's additions, the EAR. */
+  void create(Path serverConfig, Map<String, String> bootstrap, String overrides, Path ear)
+      throws IOException {
+    deleteTree(dir);
+    copyTree(serverConfig, dir);
+    Files.writeString(
+        dir.resolve("bootstrap.properties"),
+        bootstrap.entrySet().stream()
+            .map(e -> e.getKey() + "=" + e.getValue())
+            .collect(Collectors.joining("\n", "", "\n")));
+    Files.createDirectories(dir.resolve("configDropins/overrides"));
+    Files.writeString(dir.resolve("configDropins/overrides/node.xml"), overrides);
+    Files.createDirectories(dir.resolve("dropins"));
+    Files.copy(ear, dir.resolve("dropins").resolve(ear.getFileName()));
+  }
+
+  /** Starts the server and waits until the test application answers with this node's id. */
+  void start() throws IOException, InterruptedException {
+    run("start");
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> answer =
+            HTTP.send(
+                HttpRequest.newBuilder(uri("/cluster/api/events")).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().equals(name)) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException(name + " did not start; see " + log());
+  }
+
+  void stop() throws IOException, InterruptedException {
+    resume(); // a frozen JVM cannot stop
+    run("stop");
+  }
+
+  /** SIGSTOP: the JVM stops dead, holding whatever claims and connections it has. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  void resume() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  URI uri(String path) {
+    return URI.create("http://localhost:" + httpPort + path);
+  }
+
+  Path log() {
+    return dir.resolve("logs/messages.log");
+  }
+
+  String logText() throws IOException {
+    return Files.exists(log()) ? Files.readString(log()) : "";
+  }
+
+  private void signal(String signal) throws IOException, InterruptedException {
+    for (long pid : pids()) {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+    }
+  }
+
+  /** The server's JVM: the one running Liberty's launcher for this server name. */
+  private List<Long> pids() {
+    return ProcessHandle.allProcesses()
+        .filter(
+            p ->
+                p.info()
+                    .arguments()
+                    .map(
+                        args ->
+                            args.length > 0
+                                && args[args.length - 1].equals(name)
+                                && String.join(" ", args).contains("ws-server.jar"))
+                    .orElse(false))
+        .map(ProcessHandle::pid)
+        .toList();
+  }
+
+  private void run(String action) throws IOException, InterruptedException {
+    Process process =
+        new ProcessBuilder(wlp.resolve("bin/server").toString(), action, name)
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
+      throw new IllegalStateException("server " + action + " " + name + " failed; see " + log());
+    }
+  }
+
+  private static void copyTree(Path from, Path to) throws IOException {
+    try (Stream<Path> paths = Files.walk(from)) {
+      for (Path source : paths.toList()) {
+        Path target = to.resolve(from.relativize(source).toString());
+        if (Files.isDirectory(source)) {
+          Files.createDirectories(target);
+        } else {
+          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path root) throws IOException {
+    if (!Files.exists(root)) {
+      return;
+    }
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}
