@@ -11,6 +11,7 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -18,6 +19,7 @@ import java.util.logging.Logger;
 @ApplicationScoped
 class Deliveries {
   private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
+  private static final int COMPLETION_ATTEMPTS = 5;
 
   @Inject OutboxMessages messages;
   @Inject Sender sender;
@@ -54,14 +56,14 @@ class Deliveries {
             .map(OutboxMessage::id)
             .toList();
     List<String> deleted = sentIds.stream().filter(id -> !kept.contains(id)).toList();
-    int completed = messages.markSent(token, kept, deleted, now);
+    int completed = completing(() -> messages.markSent(token, kept, deleted, now));
     if (completed < sentIds.size()) {
       LOG.warning(
           () ->
               "txoutbox: the lease on "
                   + (sentIds.size() - completed)
-                  + " sent events ran out before completion; they stay pending and will be sent"
-                  + " again: "
+                  + " sent events ran out before completion; another relay has them now and"
+                  + " sends them again: "
                   + sentIds);
     }
     if (LOG.isLoggable(Level.FINE)) {
@@ -74,7 +76,7 @@ class Deliveries {
             .map(f -> failure(f.getKey(), f.getValue(), now))
             .toList();
     if (!failures.isEmpty()) {
-      int recorded = messages.markFailed(token, failures);
+      int recorded = completing(() -> messages.markFailed(token, failures));
       if (recorded < failures.size()) {
         LOG.warning(
             () ->
@@ -85,6 +87,30 @@ class Deliveries {
                     + failures.stream().map(Failure::id).toList());
       }
       failures.forEach(f -> log(batch, f));
+    }
+  }
+
+  /**
+   * Runs a completion, again if it fails: it is fenced by the claim token, so running it twice is
+   * harmless, while giving up leaves the rows to be sent again after their lease. What it guards
+   * against is a transient database failure, such as a deadlock victim on MariaDB.
+   */
+  private static int completing(IntSupplier completion) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return completion.getAsInt();
+      } catch (RuntimeException e) {
+        if (attempt == COMPLETION_ATTEMPTS) {
+          throw e;
+        }
+        LOG.log(Level.FINE, "txoutbox: completing a batch failed; trying again", e);
+        try {
+          Thread.sleep(20L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
