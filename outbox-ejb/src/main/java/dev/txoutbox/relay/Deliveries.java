@@ -10,10 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /** One batch, start to end: claim due rows, send them, record each outcome on its row. */
 @ApplicationScoped
@@ -50,13 +52,14 @@ class Deliveries {
     List<String> sentIds = batch.sent().stream().map(OutboxMessage::id).toList();
     boolean keepAll = !config.retention().sent().isZero();
     // a row with an idempotency key is kept as SENT, so that a repeat of its key is recognised
-    List<String> kept =
+    Map<Boolean, List<String>> keep =
         batch.sent().stream()
-            .filter(m -> keepAll || m.idempotencyKey() != null)
-            .map(OutboxMessage::id)
-            .toList();
-    List<String> deleted = sentIds.stream().filter(id -> !kept.contains(id)).toList();
-    int completed = completing(() -> messages.markSent(token, kept, deleted, now));
+            .collect(
+                Collectors.partitioningBy(
+                    m -> keepAll || m.idempotencyKey() != null,
+                    Collectors.mapping(OutboxMessage::id, Collectors.toList())));
+    int completed =
+        completing(() -> messages.markSent(token, keep.get(true), keep.get(false), now));
     if (completed < sentIds.size()) {
       LOG.warning(
           () ->

@@ -57,6 +57,10 @@ class ManyServersIT {
   private static final int EVENTS_PER_REQUEST = 10;
   private static final Duration LEASE = Duration.ofSeconds(10);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final StringAsset BEANS =
+      new StringAsset(
+          "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+              + " bean-discovery-mode=\"annotated\"/>");
 
   private static String database;
   private static LibertyNode nodeA;
@@ -90,39 +94,27 @@ class ManyServersIT {
     clusterEar().as(ZipExporter.class).exportTo(ear.toFile(), true);
 
     Path wlp = target.resolve("liberty/wlp");
-    Path serverConfig = Path.of(System.getProperty("it.server-config"));
-    Map<String, String> common =
-        Map.of(
-            "txoutbox.database", database,
-            "txoutbox.db.host", System.getProperty("it.db.host", "127.0.0.1"),
-            "txoutbox.db.name", DB_NAME);
-    String relay =
-        "<variable name=\"outbox.relay.interval\" value=\"PT1S\"/>"
-            + "<variable name=\"outbox.relay.lease\" value=\""
-            + LEASE
-            + "\"/><variable name=\"outbox.relay.batch-size\" value=\"20\"/>";
-
-    nodeA = new LibertyNode(wlp, "nodeA", 9280);
-    nodeA.create(
-        serverConfig,
-        with(common, "http.port=9280", "https.port=9643", "jms.port=7290", "jms.ssl.port=7291"),
-        "<server><variable name=\"outbox.relay.node-id\" value=\"nodeA\"/>"
-            + relay
-            + "<jmsActivationSpec id=\"cluster/receipts\"><properties.wasJms"
-            + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
-            + " maxConcurrency=\"1\"/></jmsActivationSpec></server>",
-        ear);
-    nodeB = new LibertyNode(wlp, "nodeB", 9380);
-    nodeB.create(
-        serverConfig,
-        with(common, "http.port=9380", "https.port=9743", "jms.port=7292", "jms.ssl.port=7293"),
-        "<server><variable name=\"outbox.relay.node-id\" value=\"nodeB\"/>"
-            + relay
-            + "<jmsConnectionFactory id=\"nodeAFactory\" jndiName=\"jms/nodeA\">"
-            + "<properties.wasJms remoteServerAddress=\"localhost:7290:BootstrapBasicMessaging\"/>"
-            + "</jmsConnectionFactory>"
-            + "<variable name=\"outbox.jms.connection-factory\" value=\"jms/nodeA\"/></server>",
-        ear);
+    nodeA =
+        node(
+            wlp,
+            ear,
+            "nodeA",
+            9280,
+            7290,
+            "<jmsActivationSpec id=\"cluster/receipts\"><properties.wasJms"
+                + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
+                + " maxConcurrency=\"1\"/></jmsActivationSpec>");
+    nodeB =
+        node(
+            wlp,
+            ear,
+            "nodeB",
+            9380,
+            7292,
+            "<jmsConnectionFactory id=\"nodeAFactory\" jndiName=\"jms/nodeA\">"
+                + "<properties.wasJms remoteServerAddress=\"localhost:7290:BootstrapBasicMessaging\"/>"
+                + "</jmsConnectionFactory>"
+                + "<variable name=\"outbox.jms.connection-factory\" value=\"jms/nodeA\"/>");
     nodeA.start(); // first: it creates the tables
     nodeB.start();
   }
@@ -387,11 +379,7 @@ class ManyServersIT {
                         + " activation-spec-binding-name=\"cluster/receipts\"/></message-driven>"
                         + "</ejb-jar-bnd>"),
                 "ibm-ejb-jar-bnd.xml")
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                        + " bean-discovery-mode=\"annotated\"/>"),
-                "beans.xml");
+            .addAsWebInfResource(BEANS, "beans.xml");
     return ShrinkWrap.create(EnterpriseArchive.class, "cluster.ear")
         .addAsModule(
             ShrinkWrap.createFromZipFile(
@@ -400,20 +388,37 @@ class ManyServersIT {
         .addAsLibrary(
             ShrinkWrap.create(JavaArchive.class, "slow-sends.jar")
                 .addClass(SlowSends.class)
-                .addAsManifestResource(
-                    new StringAsset(
-                        "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                            + " bean-discovery-mode=\"annotated\"/>"),
-                    "beans.xml"));
+                .addAsManifestResource(BEANS, "beans.xml"));
   }
 
-  private static Map<String, String> with(Map<String, String> common, String... entries) {
-    Map<String, String> all = new LinkedHashMap<>(common);
-    for (String entry : entries) {
-      String[] pair = entry.split("=", 2);
-      all.put(pair[0], pair[1]);
-    }
-    return all;
+  /**
+   * A node on the shared database with the test's relay timings, HTTP on {@code httpPort} (HTTPS
+   * one above) and JMS on {@code jmsPort} (SSL one above), plus its own server.xml additions.
+   */
+  private static LibertyNode node(
+      Path wlp, Path ear, String name, int httpPort, int jmsPort, String additions)
+      throws IOException {
+    LibertyNode node = new LibertyNode(wlp, name, httpPort);
+    node.create(
+        Path.of(System.getProperty("it.server-config")),
+        Map.of(
+            "txoutbox.database", database,
+            "txoutbox.db.host", System.getProperty("it.db.host", "127.0.0.1"),
+            "txoutbox.db.name", DB_NAME,
+            "http.port", Integer.toString(httpPort),
+            "https.port", Integer.toString(httpPort + 1),
+            "jms.port", Integer.toString(jmsPort),
+            "jms.ssl.port", Integer.toString(jmsPort + 1)),
+        "<server><variable name=\"outbox.relay.node-id\" value=\""
+            + name
+            + "\"/><variable name=\"outbox.relay.interval\" value=\"PT1S\"/>"
+            + "<variable name=\"outbox.relay.lease\" value=\""
+            + LEASE
+            + "\"/><variable name=\"outbox.relay.batch-size\" value=\"20\"/>"
+            + additions
+            + "</server>",
+        ear);
+    return node;
   }
 
   private static void admin(String sql) throws SQLException {
