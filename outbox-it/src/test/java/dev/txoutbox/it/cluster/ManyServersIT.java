@@ -117,6 +117,8 @@ class ManyServersIT {
                 + "<variable name=\"outbox.jms.connection-factory\" value=\"jms/nodeA\"/>");
     nodeA.start(); // first: it creates the tables
     nodeB.start();
+    warmUp(nodeA);
+    warmUp(nodeB);
   }
 
   @AfterAll
@@ -143,6 +145,8 @@ class ManyServersIT {
   @Test
   @Order(1)
   void tenThousandEventsThroughTwoServersArriveOnceInKeyOrder() throws Exception {
+    long sendsBeforeA = sends(nodeA); // the warm-up's
+    long sendsBeforeB = sends(nodeB);
     long start = System.nanoTime();
     Set<String> published = publish("key-", List.of(nodeA, nodeB));
     long publishedAt = System.nanoTime();
@@ -150,8 +154,8 @@ class ManyServersIT {
     long drainedAt = System.nanoTime();
 
     Outcome outcome = outcome("key-", published);
-    long sendsA = sends(nodeA);
-    long sendsB = sends(nodeB);
+    long sendsA = sends(nodeA) - sendsBeforeA;
+    long sendsB = sends(nodeB) - sendsBeforeB;
     report.add(
         String.format(
             "%s, two servers: %d events over %d keys published in %.1f s, all received %.1f s"
@@ -271,6 +275,24 @@ class ManyServersIT {
           uri + " answered " + answer.statusCode() + ": " + answer.body());
     }
     return List.of(answer.body().split("\n"));
+  }
+
+  /**
+   * Publishes through the node until its own relay has sent something, and waits for the receipts:
+   * a relay's first batch (class loading, the first JMS connection) can take longer than the test's
+   * lease on a busy machine, which is not the normal operation the first test measures.
+   */
+  private static void warmUp(LibertyNode node) throws Exception {
+    Set<String> published = new HashSet<>();
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .pollInterval(Duration.ofSeconds(1))
+        .until(
+            () -> {
+              published.addAll(post(node, "warmup-" + node.name));
+              return sends(node) > 0;
+            });
+    awaitReceived(published, Duration.ofSeconds(60));
   }
 
   /** How often the node's relay found its lease gone when it came to complete a batch. */
