@@ -11,6 +11,7 @@ import java.util.function.Function;
  */
 public record OutboxConfig(
     boolean relayEnabled,
+    boolean wakeUp,
     Duration relayInterval,
     int batchSize,
     Duration lease,
@@ -86,6 +87,7 @@ public record OutboxConfig(
     v.text(DESTINATION_PREFIX + defaultDestination);
     return new OutboxConfig(
         v.bool("outbox.relay.enabled"),
+        v.bool("outbox.relay.wake-up"),
         v.duration("outbox.relay.interval", Duration.ofMillis(100)),
         v.integer("outbox.relay.batch-size", 1, 1000),
         v.duration("outbox.relay.lease", Duration.ofSeconds(1)),

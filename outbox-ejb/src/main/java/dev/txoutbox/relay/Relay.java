@@ -61,7 +61,8 @@ public class Relay {
                 + ", every "
                 + config.relayInterval()
                 + ", batches of "
-                + config.batchSize());
+                + config.batchSize()
+                + (config.wakeUp() ? ", and after each commit" : ", not woken by commits"));
   }
 
   /**
@@ -97,7 +98,7 @@ public class Relay {
 
   /** Asks for a drain soon, on another thread; called after a transaction that stored events. */
   public void wake() {
-    if (!config.relayEnabled() || stopped.get()) {
+    if (!config.relayEnabled() || !config.wakeUp() || stopped.get()) {
       return;
     }
     requested.set(true);

@@ -19,7 +19,8 @@ import java.time.Instant;
             + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
             + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"
             + " WHERE p.orderingKey = m.orderingKey AND p.seq < m.seq AND p.status IN :blocking))"
-            + " ORDER BY m.createdAt")
+            // the due index's order: the scan stops after the limit, however long the backlog
+            + " ORDER BY m.nextAttemptAt, m.createdAt")
 @NamedQuery(
     name = "OutboxMessage.claim",
     query =

@@ -35,6 +35,7 @@ class OutboxConfigTest {
     OutboxConfig config = parse(Map.of());
 
     assertThat(config.relayEnabled()).isTrue();
+    assertThat(config.wakeUp()).isTrue();
     assertThat(config.relayInterval()).isEqualTo(Duration.ofSeconds(5));
     assertThat(config.batchSize()).isEqualTo(100);
     assertThat(config.lease()).isEqualTo(Duration.ofSeconds(30));
@@ -70,6 +71,7 @@ class OutboxConfigTest {
         "outbox.relay.interval | soon | not a duration",
         "outbox.relay.interval | 10ms | too short",
         "outbox.relay.enabled | yes | not true or false",
+        "outbox.relay.wake-up | sometimes | not true or false",
         "outbox.retry.multiplier | 0.5 | out of range",
         "outbox.retry.jitter | 2 | out of range",
         "outbox.retry.max-delay | PT0.5S | shorter than outbox.retry.initial-delay",

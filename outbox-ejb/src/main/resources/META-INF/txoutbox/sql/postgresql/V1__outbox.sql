@@ -23,16 +23,19 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   sent_at         TIMESTAMP WITH TIME ZONE,
-  CONSTRAINT outbox_message_pk PRIMARY KEY (id),
-  CONSTRAINT outbox_message_idempotency UNIQUE (idempotency_key)
+  CONSTRAINT outbox_message_pk PRIMARY KEY (id)
 );
+-- Each index below is partial, so that a plain publish (no key, no idempotency key) updates two
+-- indexes, not six: its cost is most of what the outbox adds to a business transaction.
+-- a repeated idempotency key is refused
+CREATE UNIQUE INDEX outbox_message_idempotency ON outbox_message (idempotency_key) WHERE idempotency_key IS NOT NULL;
 -- the relay's claim: pending rows only, so SENT, DEAD and SKIPPED rows never slow it down
 CREATE INDEX outbox_message_due ON outbox_message (next_attempt_at, created_at) WHERE status = 'PENDING';
 -- the head-of-key check: earlier pending or dead rows of the same key
-CREATE INDEX outbox_message_key ON outbox_message (ordering_key, seq) WHERE status IN ('PENDING', 'DEAD');
+CREATE INDEX outbox_message_key ON outbox_message (ordering_key, seq) WHERE ordering_key IS NOT NULL AND status IN ('PENDING', 'DEAD');
 CREATE INDEX outbox_message_claim ON outbox_message (claimed_by) WHERE claimed_by IS NOT NULL;
--- the retention purge and the operator's lists
-CREATE INDEX outbox_message_status ON outbox_message (status, sent_at, created_at);
+-- the retention purge and the operator's lists of dead and skipped events
+CREATE INDEX outbox_message_status ON outbox_message (status, sent_at, created_at) WHERE status IN ('SENT', 'DEAD', 'SKIPPED');
 
 -- One row per ordering key. A publish increments its key's version and stores it as the event's seq:
 -- the row stays locked until commit, so per key, seq order is commit order.

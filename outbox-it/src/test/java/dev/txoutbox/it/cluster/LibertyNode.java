@@ -19,26 +19,33 @@ import java.util.stream.Stream;
  * One Open Liberty server of the many-servers test: a server directory of its own in the Liberty
  * installation the build made, server-config's server.xml, the test EAR in dropins, its ports and
  * node id in bootstrap.properties. Started and stopped with Liberty's {@code server} script; frozen
- * and resumed with SIGSTOP and SIGCONT.
+ * and resumed with SIGSTOP and SIGCONT. The benchmarks (outbox-bench) start their servers with it
+ * too.
  */
-final class LibertyNode {
+public final class LibertyNode {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  final String name;
-  final int httpPort;
+  public final String name;
+  public final int httpPort;
   private final Path wlp;
   private final Path dir;
+  private final String readyPath;
 
-  LibertyNode(Path wlp, String name, int httpPort) {
+  /**
+   * A server {@code name} in the installation {@code wlp}; it is up once {@code GET readyPath}
+   * answers the server's name.
+   */
+  public LibertyNode(Path wlp, String name, int httpPort, String readyPath) {
     this.wlp = wlp;
     this.name = name;
     this.httpPort = httpPort;
+    this.readyPath = readyPath;
     this.dir = wlp.resolve("usr/servers").resolve(name);
   }
 
   /** A fresh server directory: the shared configuration, the node's additions, the EAR. */
-  void create(Path serverConfig, Map<String, String> bootstrap, String overrides, Path ear)
+  public void create(Path serverConfig, Map<String, String> bootstrap, String overrides, Path ear)
       throws IOException {
     deleteTree(dir);
     copyTree(serverConfig, dir);
@@ -53,15 +60,15 @@ final class LibertyNode {
     Files.copy(ear, dir.resolve("dropins").resolve(ear.getFileName()));
   }
 
-  /** Starts the server and waits until the test application answers with this node's id. */
-  void start() throws IOException, InterruptedException {
+  /** Starts the server and waits until its application answers with this node's name. */
+  public void start() throws IOException, InterruptedException {
     run("start");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
     while (System.nanoTime() < deadline) {
       try {
         HttpResponse<String> answer =
             HTTP.send(
-                HttpRequest.newBuilder(uri("/cluster/api/events")).GET().build(),
+                HttpRequest.newBuilder(uri(readyPath)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() == 200 && answer.body().equals(name)) {
           return;
@@ -74,29 +81,29 @@ final class LibertyNode {
     throw new IllegalStateException(name + " did not start; see " + log());
   }
 
-  void stop() throws IOException, InterruptedException {
+  public void stop() throws IOException, InterruptedException {
     resume(); // a frozen JVM cannot stop
     run("stop");
   }
 
   /** SIGSTOP: the JVM stops dead, holding whatever claims and connections it has. */
-  void freeze() throws IOException, InterruptedException {
+  public void freeze() throws IOException, InterruptedException {
     signal("STOP");
   }
 
-  void resume() throws IOException, InterruptedException {
+  public void resume() throws IOException, InterruptedException {
     signal("CONT");
   }
 
-  URI uri(String path) {
+  public URI uri(String path) {
     return URI.create("http://localhost:" + httpPort + path);
   }
 
-  Path log() {
+  public Path log() {
     return dir.resolve("logs/messages.log");
   }
 
-  String logText() throws IOException {
+  public String logText() throws IOException {
     return Files.exists(log()) ? Files.readString(log()) : "";
   }
 

@@ -420,7 +420,7 @@ class ManyServersIT {
   private static LibertyNode node(
       Path wlp, Path ear, String name, int httpPort, int jmsPort, String additions)
       throws IOException {
-    LibertyNode node = new LibertyNode(wlp, name, httpPort);
+    LibertyNode node = new LibertyNode(wlp, name, httpPort, "/cluster/api/events");
     node.create(
         Path.of(System.getProperty("it.server-config")),
         Map.of(

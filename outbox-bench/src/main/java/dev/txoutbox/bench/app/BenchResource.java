@@ -1,0 +1,115 @@
+package dev.txoutbox.bench.app;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** What the benchmark driver calls. Every call blocks until its work is done. */
+@Path("")
+@RequestScoped
+public class BenchResource {
+  @Inject Loads loads;
+  @Inject Backlog backlog;
+  @Inject RawSender raw;
+  @Inject Receipts receipts;
+  @Inject Orders orders;
+
+  @Inject
+  @ConfigProperty(name = "outbox.relay.node-id")
+  String node;
+
+  /** This server's node id; the driver waits for it after a start. */
+  @GET
+  @Path("node")
+  @Produces(MediaType.TEXT_PLAIN)
+  public String node() {
+    orders.createCustomers();
+    return node;
+  }
+
+  /** B1: {@code clients} closed-loop clients for {@code ms}, with or without the publish. */
+  @POST
+  @Path("closed-loop")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject closedLoop(
+      @QueryParam("clients") int clients,
+      @QueryParam("ms") long millis,
+      @QueryParam("publish") boolean publish)
+      throws Exception {
+    return loads.closedLoop(clients, millis, publish);
+  }
+
+  /** B3: an open-loop producer at {@code rate} per second for {@code ms}; outbox or raw sends. */
+  @POST
+  @Path("open-loop")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject openLoop(
+      @QueryParam("rate") double rate,
+      @QueryParam("ms") long millis,
+      @QueryParam("outbox") boolean outbox)
+      throws Exception {
+    return loads.openLoop(rate, millis, outbox);
+  }
+
+  /** B2/B4: publishes {@code count} held-back events of {@code type}, 500 per transaction. */
+  @POST
+  @Path("backlog")
+  public void stage(
+      @QueryParam("type") String type,
+      @QueryParam("count") int count,
+      @QueryParam("keys") int keys) {
+    for (int from = 0; from < count; from += 500) {
+      backlog.stage(type, from, Math.min(500, count - from), keys);
+    }
+  }
+
+  /** Makes the held-back events of {@code type} due at once. */
+  @POST
+  @Path("backlog/release")
+  @Produces(MediaType.TEXT_PLAIN)
+  public int release(@QueryParam("type") String type) {
+    return backlog.release(type);
+  }
+
+  /** Deletes every outbox row (after B1 with the relay off, which leaves them all). */
+  @POST
+  @Path("outbox/clear")
+  public void clear() {
+    backlog.clear();
+  }
+
+  @GET
+  @Path("pending")
+  @Produces(MediaType.TEXT_PLAIN)
+  public long pending() {
+    return backlog.pending();
+  }
+
+  /** B2's baseline: {@code count} messages, {@code batch} per transaction, no database. */
+  @POST
+  @Path("raw")
+  public void rawSend(@QueryParam("count") int count, @QueryParam("batch") int batch)
+      throws Exception {
+    raw.send(count, batch);
+  }
+
+  @POST
+  @Path("receipts/reset")
+  public void reset(@QueryParam("check") boolean check, @QueryParam("time") boolean time) {
+    receipts.reset(check, time);
+  }
+
+  @GET
+  @Path("receipts")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject receipts() {
+    return receipts.figures();
+  }
+}

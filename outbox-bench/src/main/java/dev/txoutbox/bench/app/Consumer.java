@@ -1,0 +1,41 @@
+package dev.txoutbox.bench.app;
+
+import dev.txoutbox.publish.MessageProperties;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.jms.JMSException;
+import jakarta.jms.JMSRuntimeException;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * The counting consumer of B2 to B4: notes each message, does nothing else. No transaction (the
+ * message is acknowledged on return), so that receiving costs as little as it can.
+ */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue")
+    })
+public class Consumer implements MessageListener {
+  @Inject Receipts receipts;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      receipts.received(
+          message.getStringProperty(MessageProperties.EVENT_ID),
+          message.getStringProperty(MessageProperties.ORDERING_KEY),
+          message.propertyExists(MessageProperties.SEQUENCE)
+              ? message.getLongProperty(MessageProperties.SEQUENCE)
+              : 0);
+    } catch (JMSException e) {
+      throw new JMSRuntimeException(e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,75 @@
+package dev.txoutbox.bench;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How much of each benchmark a run does. {@code full} gives the README's figures; {@code smoke}
+ * only shows that every part still works, in a few minutes.
+ *
+ * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
+ * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
+ */
+record Plan(
+    long warmUpMillis,
+    List<Integer> writeClients,
+    boolean relayElsewhere,
+    int writePairs,
+    long writeMillis,
+    Map<Integer, Integer> drainEventsByBatch,
+    int drainPairs,
+    List<Double> latencyLoads,
+    long latencyMillis,
+    int latencyPairs,
+    boolean pollingOnly,
+    int scaleEvents,
+    int scaleKeys,
+    int scalePairs) {
+
+  static Plan of(String mode) {
+    return switch (mode) {
+      case "full" ->
+          new Plan(
+              30_000,
+              List.of(1, 4, 16),
+              true,
+              3,
+              4_000,
+              // at batch 1 every event is three transactions of its own, hence the smaller backlogs
+              Map.of(100, 100_000, 10, 10_000, 1, 1_000),
+              2,
+              List.of(0.1, 0.5, 0.8),
+              8_000,
+              2,
+              true,
+              20_000,
+              1_000,
+              2);
+      case "smoke" ->
+          new Plan(
+              8_000,
+              List.of(4),
+              false,
+              1,
+              2_000,
+              Map.of(100, 2_000),
+              1,
+              List.of(0.5),
+              3_000,
+              1,
+              false,
+              2_000,
+              100,
+              1);
+      default ->
+          throw new IllegalArgumentException(
+              "bench.mode is '" + mode + "': use full (the README's figures) or smoke");
+    };
+  }
+
+  /** B2's backlog on {@code database} at {@code batch}. */
+  int drainEvents(String database, int batch) {
+    int events = drainEventsByBatch.get(batch);
+    return database.equals("derby") ? Math.max(events / 5, 500) : events;
+  }
+}

@@ -1,0 +1,53 @@
+package dev.txoutbox.bench;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+
+/** Where things are, from the system properties that outbox-bench's POM sets. */
+record Settings(
+    String mode,
+    List<String> databases,
+    Path wlp,
+    Path serverConfig,
+    Path war,
+    Path outboxEjb,
+    Path out,
+    String dbHost,
+    String openLiberty) {
+  /** The PostgreSQL database of the benchmark, created and dropped by the run. */
+  static final String DB_NAME = "txoutbox_bench";
+
+  static Settings fromSystemProperties() {
+    List<String> databases =
+        Arrays.stream(property("bench.databases").split(",")).map(String::trim).toList();
+    for (String database : databases) {
+      if (!database.equals("derby") && !database.equals("postgresql")) {
+        throw new IllegalArgumentException(
+            "bench.databases names '" + database + "': the benchmark runs on derby and postgresql");
+      }
+    }
+    return new Settings(
+        property("bench.mode"),
+        databases,
+        Path.of(property("bench.wlp")),
+        Path.of(property("bench.server-config")),
+        Path.of(property("bench.war")),
+        Path.of(property("bench.outbox-ejb")),
+        Path.of(property("bench.out")),
+        property("bench.db.host"),
+        property("bench.openliberty"));
+  }
+
+  Path ear() {
+    return out.resolve("bench.ear");
+  }
+
+  private static String property(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " is not set; run the benchmark through Maven");
+    }
+    return value;
+  }
+}
