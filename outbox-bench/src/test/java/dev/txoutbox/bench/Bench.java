@@ -33,8 +33,11 @@ public final class Bench {
   private static final int HTTP_B = 9580;
   private static final int JMS_B = 7590;
 
-  /** One consumer thread: per-key order can only be checked in one thread's order of receipt. */
-  private static final int CONSUMERS = 1;
+  /** Consumer threads: enough that the consumer is not what limits B2 (one manages ~1,000/s). */
+  private static final int CONSUMERS = 4;
+
+  /** B4's: per-key order can only be checked in one thread's order of receipt. */
+  private static final int ORDERED_CONSUMERS = 1;
 
   private final Settings settings;
   private final Plan plan;
@@ -109,7 +112,7 @@ public final class Bench {
       }
     }
     if (database.equals("postgresql")) {
-      results.scales.add(twoServers(database, standard));
+      results.scales.add(twoServers(database, new Relay(true, 100, true, ORDERED_CONSUMERS)));
     }
     dropDatabase(database);
   }
@@ -224,7 +227,7 @@ public final class Bench {
     List<Double> raw = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     for (int pair = 0; pair < plan.drainPairs(); pair++) {
-      double a = rate(drainBacklog(server, List.of(), events, 0));
+      double a = drainBacklog(server, List.of(), events, 0).rate();
       double b = rawSend(server, events, batch);
       outbox.add(a);
       raw.add(b);
@@ -234,11 +237,15 @@ public final class Bench {
     return new Drain(database, batch, events, Spread.of(ratios), median(outbox), median(raw));
   }
 
+  /** A drained backlog: the relays' rate, and what the consumer saw. */
+  private record Drained(double rate, JsonObject seen) {}
+
   /**
    * Stages {@code events} held-back events through {@code server}, freezes {@code frozen}, releases
-   * the backlog and waits until the consumer has all of it; returns what the consumer saw.
+   * the backlog and waits until nothing is pending (the rate: events over the time from the release
+   * until then), then until the consumer has all of them and the release's wake-up event.
    */
-  private JsonObject drainBacklog(Server server, List<Server> frozen, int events, int keys)
+  private Drained drainBacklog(Server server, List<Server> frozen, int events, int keys)
       throws Exception {
     String type = "Backlog" + (++backlogs);
     server.post("backlog?type=" + type + "&count=" + events + "&keys=" + keys);
@@ -247,30 +254,31 @@ public final class Bench {
     for (Server f : frozen) {
       f.freeze();
     }
+    JsonObject drained;
     try {
-      server.post("backlog/release?type=" + type);
-      JsonObject seen = awaitReceived(server, events, TimeUnit.MINUTES.toMillis(20));
-      awaitNothingPending(server);
-      return seen;
+      drained = server.postJson("backlog/drain?type=" + type);
     } finally {
       for (Server f : frozen) {
         f.resume();
       }
     }
+    JsonObject seen = awaitReceived(server, events + 1, TimeUnit.MINUTES.toMillis(20));
+    return new Drained(events / seconds(drained), seen);
   }
 
+  /**
+   * The raw sender's rate: messages over the time it took to send them; then waits until the
+   * consumer has them all.
+   */
   private double rawSend(Server server, int count, int batch) throws Exception {
     server.post("receipts/reset?check=false&time=false");
-    server.post("raw?count=" + count + "&batch=" + batch);
-    return rate(awaitReceived(server, count, TimeUnit.MINUTES.toMillis(20)));
+    JsonObject sent = server.postJson("raw?count=" + count + "&batch=" + batch);
+    awaitReceived(server, count, TimeUnit.MINUTES.toMillis(20));
+    return count / seconds(sent);
   }
 
-  /** Messages a second between the first receipt and the last. */
-  private static double rate(JsonObject seen) {
-    long received = seen.getJsonNumber("received").longValue();
-    long nanos =
-        seen.getJsonNumber("lastNanos").longValue() - seen.getJsonNumber("firstNanos").longValue();
-    return (received - 1) / (nanos / 1e9);
+  private static double seconds(JsonObject timed) {
+    return timed.getJsonNumber("nanos").longValue() / 1e9;
   }
 
   // ---- B3
@@ -363,19 +371,20 @@ public final class Bench {
       long violations = 0;
       long lost = 0;
       for (int pair = 0; pair < plan.scalePairs(); pair++) {
-        JsonObject alone = drainBacklog(a, List.of(b), events, keys);
-        JsonObject both = drainBacklog(a, List.of(), events, keys);
-        for (JsonObject seen : List.of(alone, both)) {
+        Drained alone = drainBacklog(a, List.of(b), events, keys);
+        Drained both = drainBacklog(a, List.of(), events, keys);
+        for (Drained drained : List.of(alone, both)) {
+          JsonObject seen = drained.seen();
           duplicates += seen.getJsonNumber("duplicates").longValue();
           violations += seen.getJsonNumber("orderViolations").longValue();
-          lost += events - seen.getJsonNumber("distinct").longValue();
+          lost += events + 1 - seen.getJsonNumber("distinct").longValue(); // + the wake-up event
         }
-        one.add(rate(alone));
-        two.add(rate(both));
-        ratios.add(rate(both) / rate(alone));
+        one.add(alone.rate());
+        two.add(both.rate());
+        ratios.add(both.rate() / alone.rate());
         log(
             String.format(
-                "  pair %d: one server %.0f/s, two %.0f/s", pair + 1, rate(alone), rate(both)));
+                "  pair %d: one server %.0f/s, two %.0f/s", pair + 1, alone.rate(), both.rate()));
       }
       return new Scale(
           database,

@@ -72,6 +72,8 @@ final class Server {
             + " maxConcurrency=\""
             + relay.consumers()
             + "\"/></jmsActivationSpec>"
+            // room for a backlog of 100,000 persistent messages (the default holds about half)
+            + "<messagingEngine><fileStore fileStoreSize=\"2000\"/></messagingEngine>"
             + remote
             + "<logging consoleLogLevel=\"WARNING\"/>"
             + "</server>",

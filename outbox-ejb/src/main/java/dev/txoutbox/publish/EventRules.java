@@ -2,10 +2,12 @@ package dev.txoutbox.publish;
 
 import dev.txoutbox.store.OutboxMessage;
 import jakarta.json.Json;
+import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
+import jakarta.json.stream.JsonParserFactory;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
 import java.time.Instant;
@@ -17,6 +19,9 @@ import java.util.function.Function;
 /** Checks an event and turns it into a new outbox row; every rejection says what to fix. */
 final class EventRules {
   private static final int MAX_NAME = 200;
+  // made once: Json.createParser and the like look the JSON-P provider up on every call
+  private static final JsonParserFactory PARSERS = Json.createParserFactory(Map.of());
+  private static final JsonBuilderFactory BUILDERS = Json.createBuilderFactory(Map.of());
 
   private final String defaultDestination;
   private final int maxPayloadLength;
@@ -83,7 +88,7 @@ final class EventRules {
   }
 
   private static String checkJson(String type, String text) {
-    try (JsonParser parser = Json.createParser(new StringReader(text))) {
+    try (JsonParser parser = PARSERS.createParser(new StringReader(text))) {
       while (parser.hasNext()) {
         parser.next();
       }
@@ -118,7 +123,7 @@ final class EventRules {
     if (headers.isEmpty()) {
       return null;
     }
-    JsonObjectBuilder json = Json.createObjectBuilder();
+    JsonObjectBuilder json = BUILDERS.createObjectBuilder();
     headers.forEach(
         (name, value) -> {
           if (name == null || !isIdentifier(name) || name.startsWith("JMS")) {

@@ -19,6 +19,7 @@ import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.transaction.Status;
@@ -46,6 +47,8 @@ import javax.naming.NamingException;
 @TransactionManagement(TransactionManagementType.BEAN)
 public class Sender {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
+  // made once: Json.createReader looks the JSON-P provider up on every call
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
 
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
@@ -158,7 +161,7 @@ public class Sender {
       jms.setStringProperty("JMSXGroupID", message.orderingKey());
     }
     if (message.headers() != null) {
-      JsonObject headers = Json.createReader(new StringReader(message.headers())).readObject();
+      JsonObject headers = READERS.createReader(new StringReader(message.headers())).readObject();
       for (Entry<String, JsonValue> header : headers.entrySet()) {
         jms.setStringProperty(header.getKey(), ((JsonString) header.getValue()).getString());
       }

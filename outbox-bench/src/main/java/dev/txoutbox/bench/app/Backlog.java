@@ -53,15 +53,28 @@ public class Backlog {
         .executeUpdate();
   }
 
-  /** Makes every held event of {@code type} due; returns how many. */
+  /**
+   * Makes every held event of {@code type} due, and publishes one more (of type {@code
+   * type-start}), whose commit wakes the relay at once; returns how many were held.
+   */
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public int release(String type) {
+    outbox.publish(OutboxEvent.of(type + "-start", "{}").build());
     return em.createNativeQuery(
             "UPDATE outbox_message SET next_attempt_at = ? WHERE event_type = ?"
                 + " AND status = 'PENDING'")
         .setParameter(1, DUE)
         .setParameter(2, type)
         .executeUpdate();
+  }
+
+  /** Whether any row is PENDING (an index lookup, however long the backlog). */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public boolean anyPending() {
+    return !em.createNativeQuery(
+            "SELECT id FROM outbox_message WHERE status = 'PENDING' FETCH FIRST 1 ROWS ONLY")
+        .getResultList()
+        .isEmpty();
   }
 
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)

@@ -2,6 +2,7 @@ package dev.txoutbox.bench.app;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -70,12 +71,24 @@ public class BenchResource {
     }
   }
 
-  /** Makes the held-back events of {@code type} due at once. */
+  /**
+   * Makes the held-back events of {@code type} due at once and waits until the relays have sent
+   * them all (no row is PENDING); answers how many and how long that took, from the release's
+   * commit.
+   */
   @POST
-  @Path("backlog/release")
-  @Produces(MediaType.TEXT_PLAIN)
-  public int release(@QueryParam("type") String type) {
-    return backlog.release(type);
+  @Path("backlog/drain")
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject drain(@QueryParam("type") String type) throws InterruptedException {
+    int events = backlog.release(type);
+    long start = System.nanoTime();
+    while (backlog.anyPending()) {
+      Thread.sleep(5);
+    }
+    return Json.createObjectBuilder()
+        .add("events", events)
+        .add("nanos", System.nanoTime() - start)
+        .build();
   }
 
   /** Deletes every outbox row (after B1 with the relay off, which leaves them all). */
@@ -92,12 +105,18 @@ public class BenchResource {
     return backlog.pending();
   }
 
-  /** B2's baseline: {@code count} messages, {@code batch} per transaction, no database. */
+  /**
+   * B2's baseline: {@code count} messages, {@code batch} per transaction, no database; answers how
+   * long the sending took.
+   */
   @POST
   @Path("raw")
-  public void rawSend(@QueryParam("count") int count, @QueryParam("batch") int batch)
+  @Produces(MediaType.APPLICATION_JSON)
+  public JsonObject rawSend(@QueryParam("count") int count, @QueryParam("batch") int batch)
       throws Exception {
+    long start = System.nanoTime();
     raw.send(count, batch);
+    return Json.createObjectBuilder().add("nanos", System.nanoTime() - start).build();
   }
 
   @POST
