@@ -97,10 +97,6 @@ public class Receipts {
         });
   }
 
-  public long count() {
-    return received.get();
-  }
-
   /** The figures, as JSON; latency in microseconds. */
   public synchronized JsonObject figures() {
     Histogram h = latency.copy();
