@@ -19,7 +19,7 @@ import java.time.Instant;
             + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
             + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"
             + " WHERE p.orderingKey = m.orderingKey AND p.seq < m.seq AND p.status IN :blocking))"
-            // the due index's order: the scan stops after the limit, however long the backlog
+            // the due index's order, so that an ordered index scan can stop at the limit
             + " ORDER BY m.nextAttemptAt, m.createdAt")
 @NamedQuery(
     name = "OutboxMessage.claim",
