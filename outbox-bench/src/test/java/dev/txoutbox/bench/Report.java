@@ -98,8 +98,8 @@ final class Report {
     if (rows.isEmpty()) {
       return NOT_RUN + '\n';
     }
-    StringBuilder md =
-        new StringBuilder(
+    String md =
+        table(
             header(
                 1,
                 "Database",
@@ -110,25 +110,23 @@ final class Report {
                 "Outbox tx/s",
                 "Baseline tx/s",
                 "Outbox p99 ms",
-                "Baseline p99 ms"));
-    sorted(
+                "Baseline p99 ms"),
             rows,
             Comparator.comparing(Write::database)
                 .thenComparing(Write::relayOn)
-                .thenComparingInt(Write::clients))
-        .forEach(
+                .thenComparingInt(Write::clients),
             w ->
-                md.append(
-                    row(
-                        name(w.database()),
-                        relay(w),
-                        String.valueOf(w.clients()),
-                        ratio(w.throughputRatio()),
-                        change(w.p99Change()),
-                        rate(w.outboxTps()),
-                        rate(w.baselineTps()),
-                        ms(w.outboxP99Ms()),
-                        ms(w.baselineP99Ms()))));
+                new String[] {
+                  name(w.database()),
+                  relay(w),
+                  String.valueOf(w.clients()),
+                  ratio(w.throughputRatio()),
+                  change(w.p99Change()),
+                  rate(w.outboxTps()),
+                  rate(w.baselineTps()),
+                  ms(w.outboxP99Ms()),
+                  ms(w.baselineP99Ms())
+                });
     String verdicts =
         rows.stream()
             .filter(w -> w.database().equalsIgnoreCase("postgresql") && w.clients() == 4)
@@ -155,21 +153,21 @@ final class Report {
     if (rows.isEmpty()) {
       return NOT_RUN + '\n';
     }
-    StringBuilder md =
-        new StringBuilder(
+    String md =
+        table(
             header(
-                1, "Database", "Batch", "Events", "Ratio", "Relay events/s", "Raw sender msgs/s"));
-    sorted(rows, Comparator.comparing(Drain::database).thenComparingInt(Drain::batch))
-        .forEach(
+                1, "Database", "Batch", "Events", "Ratio", "Relay events/s", "Raw sender msgs/s"),
+            rows,
+            Comparator.comparing(Drain::database).thenComparingInt(Drain::batch),
             d ->
-                md.append(
-                    row(
-                        name(d.database()),
-                        String.valueOf(d.batch()),
-                        fmt("%,d", d.events()),
-                        ratio(d.ratio()),
-                        rate(d.outboxRate()),
-                        rate(d.rawRate()))));
+                new String[] {
+                  name(d.database()),
+                  String.valueOf(d.batch()),
+                  fmt("%,d", d.events()),
+                  ratio(d.ratio()),
+                  rate(d.outboxRate()),
+                  rate(d.rawRate())
+                });
     return md
         + target(
             "ratio ≥ 0.8 at batch 100",
@@ -183,8 +181,8 @@ final class Report {
     if (rows.isEmpty()) {
       return NOT_RUN + '\n';
     }
-    StringBuilder md =
-        new StringBuilder(
+    String md =
+        table(
             header(
                 2,
                 "Database",
@@ -198,28 +196,26 @@ final class Report {
                 "Raw p50 ms",
                 "Raw p99 ms",
                 "p99 ratio",
-                "Start delay p99 ms"));
-    Comparator<Latency> order =
-        Comparator.comparing(Latency::database)
-            .thenComparing(l -> !l.wakeUp())
-            .thenComparingDouble(Latency::load);
-    sorted(rows, order)
-        .forEach(
+                "Start delay p99 ms"),
+            rows,
+            Comparator.comparing(Latency::database)
+                .thenComparing(l -> !l.wakeUp())
+                .thenComparingDouble(Latency::load),
             l ->
-                md.append(
-                    row(
-                        name(l.database()),
-                        variant(l),
-                        percent(l.load()),
-                        rate(l.rate()),
-                        ms(l.outbox().p50()),
-                        ms(l.outbox().p95()),
-                        ms(l.outbox().p99()),
-                        ms(l.outbox().max()),
-                        ms(l.raw().p50()),
-                        ms(l.raw().p99()),
-                        ratio(l.p99Ratio()),
-                        ms(l.startDelayP99Ms()))));
+                new String[] {
+                  name(l.database()),
+                  variant(l),
+                  percent(l.load()),
+                  rate(l.rate()),
+                  ms(l.outbox().p50()),
+                  ms(l.outbox().p95()),
+                  ms(l.outbox().p99()),
+                  ms(l.outbox().max()),
+                  ms(l.raw().p50()),
+                  ms(l.raw().p99()),
+                  ratio(l.p99Ratio()),
+                  ms(l.startDelayP99Ms())
+                });
     return md
         + target(
             "with wake-up at 50 % load, p50 ≤ 10 ms and p99 ≤ 100 ms",
@@ -239,8 +235,8 @@ final class Report {
     if (rows.isEmpty()) {
       return NOT_RUN + '\n';
     }
-    StringBuilder md =
-        new StringBuilder(
+    String md =
+        table(
             header(
                 1,
                 "Database",
@@ -251,21 +247,21 @@ final class Report {
                 "Two servers events/s",
                 "Duplicates",
                 "Order violations",
-                "Lost"));
-    sorted(rows, Comparator.comparing(Scale::database))
-        .forEach(
+                "Lost"),
+            rows,
+            Comparator.comparing(Scale::database),
             s ->
-                md.append(
-                    row(
-                        name(s.database()),
-                        fmt("%,d", s.events()),
-                        fmt("%,d", s.keys()),
-                        ratio(s.ratio()),
-                        rate(s.oneServerRate()),
-                        rate(s.twoServerRate()),
-                        String.valueOf(s.duplicates()),
-                        String.valueOf(s.orderViolations()),
-                        String.valueOf(s.lost()))));
+                new String[] {
+                  name(s.database()),
+                  fmt("%,d", s.events()),
+                  fmt("%,d", s.keys()),
+                  ratio(s.ratio()),
+                  rate(s.oneServerRate()),
+                  rate(s.twoServerRate()),
+                  String.valueOf(s.duplicates()),
+                  String.valueOf(s.orderViolations()),
+                  String.valueOf(s.lost())
+                });
     return md
         + target(
             "ratio ≥ 0.95 with 0 duplicates",
@@ -275,6 +271,12 @@ final class Report {
             s ->
                 verdict(s.ratio().median() >= 0.95 && s.duplicates() == 0)
                     + fmt(" (%.2f, %d duplicates)", s.ratio().median(), s.duplicates()));
+  }
+
+  /** A table: its header, then one row of {@code cells} per row, in {@code order}. */
+  private static <T> String table(
+      String header, List<T> rows, Comparator<T> order, Function<T, String[]> cells) {
+    return header + sorted(rows, order).stream().map(r -> row(cells.apply(r))).collect(joining());
   }
 
   /** One verdict per database, from the first of its rows that the target is about. */
