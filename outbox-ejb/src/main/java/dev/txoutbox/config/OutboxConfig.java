@@ -10,6 +10,7 @@ import java.util.function.Function;
  * #from(Function, Iterable)}, which throws {@link InvalidConfigException} naming the first bad key.
  */
 public record OutboxConfig(
+    DeliveryMode deliveryMode,
     boolean relayEnabled,
     boolean wakeUp,
     Duration relayInterval,
@@ -36,6 +37,20 @@ public record OutboxConfig(
       Duration maxDelay,
       double jitter,
       int maxAttempts) {}
+
+  /** What the relay promises about the hand-off of each event to the broker. */
+  public enum DeliveryMode {
+    /**
+     * Send, then record the row as sent, in two transactions: a crash in between sends the event
+     * again, with the same event id, for the consumer (the inbox) to drop.
+     */
+    AT_LEAST_ONCE,
+    /**
+     * Record the rows as sent and send them in one XA transaction: the broker gets each event once.
+     * Needs an XA datasource and an XA connection factory.
+     */
+    EXACTLY_ONCE
+  }
 
   /** What a DEAD event does to the later events of its ordering key. */
   public enum DeadHead {
@@ -86,6 +101,7 @@ public record OutboxConfig(
     String defaultDestination = v.text("outbox.publish.default-destination");
     v.text(DESTINATION_PREFIX + defaultDestination);
     return new OutboxConfig(
+        v.choice("outbox.delivery.mode", DeliveryMode.class),
         v.bool("outbox.relay.enabled"),
         v.bool("outbox.relay.wake-up"),
         v.duration("outbox.relay.interval", Duration.ofMillis(100)),

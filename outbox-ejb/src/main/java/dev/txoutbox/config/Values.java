@@ -81,7 +81,7 @@ final class Values {
               + value
               + "' is not one of "
               + Arrays.stream(type.getEnumConstants())
-                  .map(c -> c.name().toLowerCase(Locale.ROOT))
+                  .map(c -> c.name().toLowerCase(Locale.ROOT).replace('_', '-'))
                   .toList());
     }
   }

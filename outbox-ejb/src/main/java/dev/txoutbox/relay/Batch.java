@@ -7,23 +7,31 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What became of one claimed batch: the ids handed to the broker, and the error of each other one.
+ * What became of one claimed batch: the messages handed to the broker, the error of each one that
+ * was not, and (exactly-once mode) those not sent because their lease had run out.
  */
-record Batch(List<OutboxMessage> sent, Map<OutboxMessage, String> failed) {
-  static final Batch EMPTY = new Batch(List.of(), Map.of());
+record Batch(
+    List<OutboxMessage> sent, Map<OutboxMessage, String> failed, List<OutboxMessage> lapsed) {
+  static final Batch EMPTY = new Batch(List.of(), Map.of(), List.of());
 
   Batch plus(Batch other) {
     List<OutboxMessage> allSent = new ArrayList<>(sent);
     allSent.addAll(other.sent);
     Map<OutboxMessage, String> allFailed = new LinkedHashMap<>(failed);
     allFailed.putAll(other.failed);
-    return new Batch(allSent, allFailed);
+    List<OutboxMessage> allLapsed = new ArrayList<>(lapsed);
+    allLapsed.addAll(other.lapsed);
+    return new Batch(allSent, allFailed, allLapsed);
   }
 
   static Batch allFailed(List<OutboxMessage> claimed, String error) {
     Map<OutboxMessage, String> failed = new LinkedHashMap<>();
     claimed.forEach(message -> failed.put(message, error));
-    return new Batch(List.of(), failed);
+    return new Batch(List.of(), failed, List.of());
+  }
+
+  static Batch allLapsed(List<OutboxMessage> claimed) {
+    return new Batch(List.of(), Map.of(), claimed);
   }
 
   static String describe(Throwable error) {

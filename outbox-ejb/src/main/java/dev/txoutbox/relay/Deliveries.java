@@ -1,6 +1,7 @@
 package dev.txoutbox.relay;
 
 import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.config.OutboxConfig.DeliveryMode;
 import dev.txoutbox.config.OutboxConfig.RetryPolicy;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.OutboxMessages;
@@ -13,11 +14,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/** One batch, start to end: claim due rows, send them, record each outcome on its row. */
+/**
+ * One batch, start to end: claim due rows (a lease, committed at once), send them, record each
+ * outcome on its row; in exactly-once mode the rows are marked as sent in the sending transaction.
+ */
 @ApplicationScoped
 class Deliveries {
   private static final Logger LOG = Logger.getLogger(Deliveries.class.getName());
@@ -42,55 +47,82 @@ class Deliveries {
       return 0;
     }
     long claimedAt = System.nanoTime();
-    Batch batch = sender.send(claim.rows());
-    // the database's clock, moved on by the time the send took
-    record(token, batch, claim.now().plusNanos(System.nanoTime() - claimedAt));
+    // the database's clock, moved on by the time since the claim
+    Supplier<Instant> now = () -> claim.now().plusNanos(System.nanoTime() - claimedAt);
+    if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
+      Batch batch = sender.sendAndMark(claim.rows(), sent -> markSent(token, sent, now.get()));
+      if (!batch.lapsed().isEmpty()) {
+        LOG.warning(
+            () ->
+                "txoutbox: the lease on "
+                    + batch.lapsed().size()
+                    + " events ran out before they were sent; they were not sent, and are sent"
+                    + " by the relay that has them now: "
+                    + ids(batch.lapsed()));
+      }
+      recordFailures(token, batch, now.get());
+    } else {
+      Batch batch = sender.send(claim.rows());
+      int completed = completing(() -> markSent(token, batch.sent(), now.get()));
+      if (completed < batch.sent().size()) {
+        LOG.warning(
+            () ->
+                "txoutbox: the lease on "
+                    + (batch.sent().size() - completed)
+                    + " sent events ran out before completion; another relay has them now and"
+                    + " sends them again: "
+                    + ids(batch.sent()));
+      }
+      recordFailures(token, batch, now.get());
+    }
     return claim.rows().size();
   }
 
-  private void record(String token, Batch batch, Instant now) {
-    List<String> sentIds = batch.sent().stream().map(OutboxMessage::id).toList();
+  /**
+   * Completes sent rows still claimed by {@code token}: kept as SENT or deleted. A row with an
+   * idempotency key is kept as SENT, so that a repeat of its key is recognised.
+   */
+  private int markSent(String token, List<OutboxMessage> sent, Instant now) {
+    if (sent.isEmpty()) {
+      return 0;
+    }
     boolean keepAll = !config.retention().sent().isZero();
-    // a row with an idempotency key is kept as SENT, so that a repeat of its key is recognised
     Map<Boolean, List<String>> keep =
-        batch.sent().stream()
+        sent.stream()
             .collect(
                 Collectors.partitioningBy(
                     m -> keepAll || m.idempotencyKey() != null,
                     Collectors.mapping(OutboxMessage::id, Collectors.toList())));
-    int completed =
-        completing(() -> messages.markSent(token, keep.get(true), keep.get(false), now));
-    if (completed < sentIds.size()) {
-      LOG.warning(
-          () ->
-              "txoutbox: the lease on "
-                  + (sentIds.size() - completed)
-                  + " sent events ran out before completion; another relay has them now and"
-                  + " sends them again: "
-                  + sentIds);
-    }
+    int completed = messages.markSent(token, keep.get(true), keep.get(false), now);
     if (LOG.isLoggable(Level.FINE)) {
-      batch
-          .sent()
-          .forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
+      sent.forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
     }
+    return completed;
+  }
+
+  private void recordFailures(String token, Batch batch, Instant now) {
     List<Failure> failures =
         batch.failed().entrySet().stream()
             .map(f -> failure(f.getKey(), f.getValue(), now))
             .toList();
-    if (!failures.isEmpty()) {
-      int recorded = completing(() -> messages.markFailed(token, failures));
-      if (recorded < failures.size()) {
-        LOG.warning(
-            () ->
-                "txoutbox: the lease on "
-                    + (failures.size() - recorded)
-                    + " events ran out before their failed send was recorded; another relay has"
-                    + " them now: "
-                    + failures.stream().map(Failure::id).toList());
-      }
-      failures.forEach(f -> log(batch, f));
+    if (failures.isEmpty()) {
+      return;
     }
+    int recorded = completing(() -> messages.markFailed(token, failures));
+    if (recorded < failures.size()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + (failures.size() - recorded)
+                  + " events ran out before their failed send was recorded; another relay has"
+                  + " them now: "
+                  + failures.stream().map(Failure::id).toList());
+    }
+    failures.forEach(f -> log(batch, f));
+  }
+
+  private static List<String> ids(List<OutboxMessage> messages) {
+    return messages.stream().map(OutboxMessage::id).toList();
   }
 
   /**

@@ -31,17 +31,22 @@ import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
 /**
- * Sends a batch in one JTA transaction that holds only the JMS session. The transaction is
- * demarcated here, not by an interceptor, because its commit is where a broker may refuse the batch
- * (a full address on Artemis, with a heuristic outcome), and the relay must see that. The outcome
- * is recorded on the rows afterwards, in another transaction, so a crash in between sends a message
- * again (at least once).
+ * Sends a batch in one JTA transaction. The transaction is demarcated here, not by an interceptor,
+ * because its commit is where a broker may refuse the batch (a full address on Artemis, with a
+ * heuristic outcome), and the relay must see that.
+ *
+ * <p>At least once ({@link #send}), the transaction holds only the JMS session, and the outcome is
+ * recorded on the rows afterwards, in another transaction: a crash in between sends a message
+ * again. Exactly once ({@link #sendAndMark}), the same transaction first marks the rows as sent,
+ * which also locks them, then sends: over an XA datasource and an XA connection factory, the
+ * transaction manager commits both or neither, and recovers an interrupted commit after a crash.
  */
 @Stateless
 @TransactionManagement(TransactionManagementType.BEAN)
@@ -53,6 +58,7 @@ public class Sender {
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
   @Inject Event<Sending> sending;
+  @Inject Event<Handoff> handoff;
   @Resource UserTransaction transaction;
 
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
@@ -64,8 +70,23 @@ public class Sender {
    * outcome and one refused message does not fail or kill its neighbours.
    */
   public Batch send(List<OutboxMessage> batch) {
+    return send(batch, null);
+  }
+
+  /**
+   * Sends the batch exactly once: in each transaction, {@code mark} first records the messages as
+   * sent and answers how many rows it marked. Fewer than the messages means that a lease ran out
+   * and another relay has some of them: nothing is sent, and they are all reported lapsed. When a
+   * message cannot be sent, the transaction is rolled back and the messages are sent one per
+   * transaction, as in {@link #send}.
+   */
+  public Batch sendAndMark(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
+    return send(batch, mark);
+  }
+
+  private Batch send(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
     try {
-      return inOneTransaction(batch);
+      return inOneTransaction(batch, mark);
     } catch (Exception e) {
       String error = notCommitted(e);
       if (batch.size() == 1) {
@@ -77,24 +98,43 @@ public class Sender {
           new Object[] {batch.size(), error});
       Batch result = Batch.EMPTY;
       for (OutboxMessage message : batch) {
-        result = result.plus(sendAlone(message));
+        result = result.plus(sendAlone(message, mark));
       }
       return result;
     }
   }
 
-  private Batch sendAlone(OutboxMessage message) {
+  private Batch sendAlone(OutboxMessage message, ToIntFunction<List<OutboxMessage>> mark) {
     try {
-      return inOneTransaction(List.of(message));
+      return inOneTransaction(List.of(message), mark);
     } catch (Exception e) {
       return Batch.allFailed(List.of(message), notCommitted(e));
     }
   }
 
-  private Batch inOneTransaction(List<OutboxMessage> messages) throws Exception {
+  private Batch inOneTransaction(
+      List<OutboxMessage> messages, ToIntFunction<List<OutboxMessage>> mark) throws Exception {
     try {
       transaction.begin();
+      if (mark != null && mark.applyAsInt(messages) < messages.size()) {
+        rollback();
+        return Batch.allLapsed(messages);
+      }
       Batch result = sendAll(messages);
+      if (mark == null) {
+        transaction.commit();
+        handedOff(result);
+        return result;
+      }
+      if (!result.failed().isEmpty()) {
+        // the failed ones are marked as sent too: undo it all
+        rollback();
+        if (messages.size() == 1) {
+          return result;
+        }
+        throw new IllegalStateException(result.failed().size() + " messages could not be sent");
+      }
+      handedOff(result);
       transaction.commit();
       return result;
     } catch (Exception e) {
@@ -103,8 +143,14 @@ public class Sender {
     }
   }
 
+  private void handedOff(Batch result) {
+    if (!result.sent().isEmpty()) {
+      handoff.fire(new Handoff(result.sent().stream().map(OutboxMessage::id).toList()));
+    }
+  }
+
   private static String notCommitted(Exception e) {
-    return "the broker did not commit the send: "
+    return "the send was not committed: "
         + Batch.describe(e)
         + " (the server log has the broker's reason)";
   }
@@ -140,7 +186,7 @@ public class Sender {
         }
       }
     }
-    return new Batch(sent, failed);
+    return new Batch(sent, failed, List.of());
   }
 
   private TextMessage toJms(JMSContext context, OutboxMessage message) throws JMSException {

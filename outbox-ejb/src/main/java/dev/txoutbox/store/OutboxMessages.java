@@ -135,9 +135,10 @@ public class OutboxMessages {
   /**
    * Completes sent rows, but only those still claimed by {@code token}: a relay whose lease ran out
    * cannot complete rows that another relay has claimed since. The rows {@code kept} become SENT,
-   * the rows {@code deleted} are deleted. Returns how many rows it completed.
+   * the rows {@code deleted} are deleted. Returns how many rows it completed. Joins the caller's
+   * transaction (exactly-once mode: the one that sends them); runs in its own otherwise.
    */
-  @Transactional(TxType.REQUIRES_NEW)
+  @Transactional(TxType.REQUIRED)
   public int markSent(
       String token, Collection<String> kept, Collection<String> deleted, Instant now) {
     int completed = 0;

@@ -25,9 +25,10 @@ import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
- * Makes sure the outbox tables exist when the application starts. With {@code
- * outbox.store.initialize-schema=true} (development) it runs the shipped DDL for the database;
- * otherwise a missing table stops the start with a message naming the DDL file to apply.
+ * Makes sure the outbox tables exist when the application starts, and in exactly-once mode that the
+ * database can take part in XA transactions. With {@code outbox.store.initialize-schema=true}
+ * (development) it runs the shipped DDL for the database; otherwise a missing table stops the start
+ * with a message naming the DDL file to apply.
  */
 @Singleton
 @Startup
@@ -47,6 +48,16 @@ public class Schema {
     try (Connection connection = dataSource.getConnection()) {
       DatabaseMetaData metaData = connection.getMetaData();
       Dialect dialect = Dialect.of(metaData); // refuses an unsupported database at start
+      if (config.deliveryMode() == OutboxConfig.DeliveryMode.EXACTLY_ONCE) {
+        TwoPhaseCommit.problem(dataSource, connection, dialect)
+            .ifPresent(
+                problem -> {
+                  throw new IllegalStateException(
+                      "txoutbox: outbox.delivery.mode=exactly-once, but "
+                          + problem
+                          + " Or set outbox.delivery.mode=at-least-once.");
+                });
+      }
       List<String> missing = new ArrayList<>();
       for (String table : TABLES) {
         if (!tableExists(connection, metaData, table)) {

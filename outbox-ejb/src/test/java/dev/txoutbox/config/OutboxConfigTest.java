@@ -34,6 +34,7 @@ class OutboxConfigTest {
   void shippedDefaultsAreValid() throws IOException {
     OutboxConfig config = parse(Map.of());
 
+    assertThat(config.deliveryMode()).isEqualTo(OutboxConfig.DeliveryMode.AT_LEAST_ONCE);
     assertThat(config.relayEnabled()).isTrue();
     assertThat(config.wakeUp()).isTrue();
     assertThat(config.relayInterval()).isEqualTo(Duration.ofSeconds(5));
@@ -80,6 +81,7 @@ class OutboxConfigTest {
         "outbox.retry.max-attempts | 0 | out of range",
         "outbox.relay.node-id | a-node-name-that-is-far-too-long-to-fit-in-a-claim-token-column | longer than 60",
         "outbox.ordering.dead-head | drop | not one of [block, skip]",
+        "outbox.delivery.mode | twice | not one of [at-least-once, exactly-once]",
         "outbox.retention.sent | forever | not a duration",
         "outbox.retention.inbox | PT0S | too short",
         "outbox.retention.idempotency | 10s | too short",
@@ -104,6 +106,12 @@ class OutboxConfigTest {
     assertThat(config.retryFor("Payment").initialDelay()).isEqualTo(Duration.ofSeconds(10));
     assertThat(config.retryFor("Payment").multiplier()).isEqualTo(2.0); // the general one
     assertThat(config.retryFor("Other")).isEqualTo(config.retry());
+  }
+
+  @Test
+  void deliveryModeAcceptsExactlyOnce() throws IOException {
+    assertThat(parse(Map.of("outbox.delivery.mode", "exactly-once")).deliveryMode())
+        .isEqualTo(OutboxConfig.DeliveryMode.EXACTLY_ONCE);
   }
 
   @Test

@@ -19,8 +19,8 @@ import java.util.stream.Stream;
  * One Open Liberty server of the many-servers test: a server directory of its own in the Liberty
  * installation the build made, server-config's server.xml, the test EAR in dropins, its ports and
  * node id in bootstrap.properties. Started and stopped with Liberty's {@code server} script; frozen
- * and resumed with SIGSTOP and SIGCONT. The benchmarks (outbox-bench) start their servers with it
- * too.
+ * and resumed with SIGSTOP and SIGCONT, killed with SIGKILL. The crash test and the benchmarks
+ * (outbox-bench) start their servers with it too.
  */
 public final class LibertyNode {
   private static final HttpClient HTTP =
@@ -84,6 +84,29 @@ public final class LibertyNode {
   public void stop() throws IOException, InterruptedException {
     resume(); // a frozen JVM cannot stop
     run("stop");
+  }
+
+  /** SIGKILL ({@code kill -9}): the JVM dies at once; returns when it is gone. */
+  public void kill() throws IOException, InterruptedException {
+    signal("KILL");
+    awaitDeath(Duration.ofSeconds(30));
+  }
+
+  /** Waits until the server's JVM has died, as after a halt; false if it still runs. */
+  public boolean awaitDeath(Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (!pids().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /** A file of this server's directory, such as {@code configDropins/overrides/x.xml}. */
+  public Path file(String relative) {
+    return dir.resolve(relative);
   }
 
   /** SIGSTOP: the JVM stops dead, holding whatever claims and connections it has. */
