@@ -17,6 +17,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -62,7 +63,9 @@ public class Relay {
                 + config.relayInterval()
                 + ", batches of "
                 + config.batchSize()
-                + (config.wakeUp() ? ", and after each commit" : ", not woken by commits"));
+                + (config.wakeUp() ? ", and after each commit" : ", not woken by commits")
+                + "; delivery "
+                + config.deliveryMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 
   /**

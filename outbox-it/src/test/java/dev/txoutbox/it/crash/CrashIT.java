@@ -1,0 +1,434 @@
+package dev.txoutbox.it.crash;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txoutbox.it.cluster.LibertyNode;
+import dev.txoutbox.it.crash.Load.Outcome;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.asset.StringAsset;
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.spec.JavaArchive;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The crash suite ({@code -Pcrash}, with {@code -Ppostgresql} or {@code -Pmariadb}, Derby
+ * otherwise): one Open Liberty server under a steady load of business transactions, each placing an
+ * order with a unique id and publishing its event, while the test does its worst:
+ *
+ * <ol>
+ *   <li>{@code kill -9} of the server at random moments, restarting it each time;
+ *   <li>deterministic halts: after a business commit before the relay's wake-up; at the relay's
+ *       hand-off (after the send, before the SENT mark); in exactly-once mode, in the database's
+ *       phase-two commit, after every resource prepared;
+ *   <li>the destination refusing sends for a while (the broker unavailable);
+ *   <li>on PostgreSQL, a restart of the database.
+ * </ol>
+ *
+ * Then it stops the load, waits for the relay to drain, and checks ({@link CrashCheck}): nothing
+ * lost, nothing phantom, no duplicate effect through the inbox, and in exactly-once mode no
+ * duplicate delivery. Once per delivery mode. {@code -Dcrash.kills=10} is the full run; the
+ * default, 3, is the short one that CI runs. Not an Arquillian test: it starts, kills and stops the
+ * server itself.
+ */
+class CrashIT {
+  private static final String DB_NAME = "txoutbox_crash";
+  private static final int HTTP_PORT = 9680;
+  private static final int JMS_PORT = 7690;
+  private static final Duration LEASE = Duration.ofSeconds(10);
+  private static final Duration OUTAGE = Duration.ofSeconds(10);
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+  private static final StringAsset BEANS =
+      new StringAsset(
+          "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+              + " bean-discovery-mode=\"annotated\"/>");
+
+  private static final Random RANDOM = new Random();
+  private static final List<String> report = new ArrayList<>();
+  private static String database;
+  private static Path target;
+  private static Path ear;
+  private static Path haltingJar;
+
+  @BeforeAll
+  static void build() throws IOException {
+    database = System.getProperty("it.database", "derby");
+    target = Path.of(System.getProperty("it.build.dir", "target"));
+    ear = target.resolve("crash/crash.ear");
+    haltingJar = target.resolve("crash/halting-xa.jar");
+    Files.createDirectories(ear.getParent());
+    crashEar().as(ZipExporter.class).exportTo(ear.toFile(), true);
+    ShrinkWrap.create(JavaArchive.class, "halting-xa.jar")
+        .addClass(HaltingXADataSources.class)
+        .as(ZipExporter.class)
+        .exportTo(haltingJar.toFile(), true);
+    report.add(
+        "| database | mode | kills | halts | orders committed | client: committed / rolled"
+            + " back / unknown | lost | phantom | duplicates | duplicate effects | restart"
+            + " s (max) |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|");
+  }
+
+  @AfterAll
+  static void writeReport() throws IOException {
+    report.forEach(System.out::println);
+    Files.write(target.resolve("crash-" + database + ".md"), report);
+  }
+
+  @ParameterizedTest
+  @ValueSource(strings = {"at-least-once", "exactly-once"})
+  void nothingIsLostOrInventedWhateverCrashesWhen(String mode) throws Exception {
+    boolean exactlyOnce = mode.equals("exactly-once");
+    int kills = Integer.getInteger("crash.kills", 3);
+    freshDatabase();
+    LibertyNode node = node(mode);
+    String base = node.uri("/crash/api").toString();
+    List<Double> restarts = new ArrayList<>();
+    List<String> halts = new ArrayList<>();
+    Map<String, Outcome> outcomes;
+    node.start();
+    try (Load load = new Load(() -> base, 4)) {
+      try {
+        Thread.sleep(3000);
+        for (int i = 0; i < kills; i++) {
+          Thread.sleep(2000 + RANDOM.nextInt(4000));
+          node.kill();
+          restarts.add(restart(node));
+        }
+
+        String order = UUID.randomUUID().toString();
+        load.record(order, Load.place(base, order, false, "after-commit"));
+        halted(node, "after the commit, before the wake-up", halts, restarts);
+
+        put(node, "/crash/api/halts/handoff");
+        halted(node, "at the hand-off", halts, restarts);
+
+        if (exactlyOnce) {
+          put(node, "/crash/api/halts/xa-commit");
+          halted(node, "in the XA commit", halts, restarts);
+        }
+
+        brokerOutage(node, load);
+        if (database.equals("postgresql")) {
+          restartPostgresql(load);
+        }
+      } finally {
+        outcomes = load.stop();
+      }
+      State state = drained(node, Duration.ofMinutes(5));
+      CrashCheck check = CrashCheck.of(outcomes, state.eventOfOrder, state.receipts, state.effects);
+      report.add(
+          String.format(
+              "| %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %d | %d | %.1f |",
+              database,
+              mode,
+              kills,
+              halts.size(),
+              check.orders(),
+              check.clientCommitted(),
+              check.clientRolledBack(),
+              check.clientUnknown(),
+              check.lost(),
+              check.phantom(),
+              check.duplicates(),
+              check.duplicateEffects(),
+              restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+      System.out.println(mode + ": " + check + "; halts " + halts);
+
+      assertThat(check.orders()).as("orders committed").isGreaterThan(100);
+      assertThat(check.lostWrites()).as("orders a client saw commit, not stored").isZero();
+      assertThat(check.phantomWrites()).as("orders a client saw roll back, stored").isZero();
+      assertThat(check.lost()).as("lost: committed, never received").isZero();
+      assertThat(check.phantom()).as("phantom: received, never committed").isZero();
+      assertThat(check.duplicateEffects()).as("duplicate effects through the inbox").isZero();
+      assertThat(check.missingEffects()).as("received events without an effect").isZero();
+      if (exactlyOnce) {
+        assertThat(check.duplicates()).as("duplicate deliveries in exactly-once mode").isZero();
+      } else {
+        // the hand-off halt leaves sent rows unmarked: at least once means they come again
+        assertThat(check.duplicates()).as("duplicates after the hand-off halt").isPositive();
+      }
+    } finally {
+      node.stop();
+    }
+  }
+
+  /** Starts the killed server again; answers how long it took to answer, in seconds. */
+  private static double restart(LibertyNode node) throws Exception {
+    long start = System.nanoTime();
+    node.start();
+    return (System.nanoTime() - start) / 1e9;
+  }
+
+  /** Waits for the armed halt to kill the server, and starts it again. */
+  private static void halted(
+      LibertyNode node, String where, List<String> halts, List<Double> restarts) throws Exception {
+    if (!node.awaitDeath(Duration.ofSeconds(60))) {
+      throw new AssertionError("the server did not halt " + where + "; see " + node.log());
+    }
+    halts.add(where);
+    restarts.add(restart(node));
+  }
+
+  /**
+   * The destination refuses every send for {@link #OUTAGE}: the business transactions go on, the
+   * events wait, and the relay delivers them once the destination takes messages again.
+   */
+  private static void brokerOutage(LibertyNode node, Load load) throws Exception {
+    Path override = node.file("configDropins/overrides/outage.xml");
+    Files.writeString(
+        override,
+        "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
+            + "</messagingEngine></server>");
+    Thread.sleep(3000); // the server applies the change
+    long committedBefore = load.count(Outcome.COMMITTED);
+    int pendingBefore = state(node).pending;
+    Thread.sleep(OUTAGE.toMillis());
+    long committedDuring = load.count(Outcome.COMMITTED) - committedBefore;
+    int pendingAfter = state(node).pending;
+    Files.delete(override);
+    assertThat(committedDuring).as("business writes while the broker refuses sends").isPositive();
+    assertThat(pendingAfter)
+        .as("events wait in the outbox while the broker refuses sends")
+        .isGreaterThan(pendingBefore);
+    Thread.sleep(3000);
+  }
+
+  /** Restarts PostgreSQL under load: the relay and the business writes recover by themselves. */
+  private static void restartPostgresql(Load load) throws Exception {
+    long committedBefore = load.count(Outcome.COMMITTED);
+    String version;
+    try (var versions = Files.list(Path.of("/etc/postgresql"))) {
+      version = versions.findFirst().orElseThrow().getFileName().toString();
+    }
+    Process restart =
+        new ProcessBuilder("pg_ctlcluster", "--skip-systemctl-redirect", version, "main", "restart")
+            .inheritIO()
+            .start();
+    if (!restart.waitFor(120, TimeUnit.SECONDS) || restart.exitValue() != 0) {
+      throw new IllegalStateException("restarting PostgreSQL failed");
+    }
+    Thread.sleep(10_000);
+    assertThat(load.count(Outcome.COMMITTED))
+        .as("business writes after PostgreSQL's restart")
+        .isGreaterThan(committedBefore);
+  }
+
+  private record State(
+      Map<String, String> eventOfOrder, List<String> receipts, List<String> effects, int pending) {}
+
+  private static State state(LibertyNode node) throws Exception {
+    HttpResponse<String> answer =
+        HTTP.send(
+            HttpRequest.newBuilder(node.uri("/crash/api/state")).GET().build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (answer.statusCode() != 200) {
+      throw new IllegalStateException("state answered " + answer.statusCode());
+    }
+    Map<String, String> orders = new HashMap<>();
+    List<String> receipts = new ArrayList<>();
+    List<String> effects = new ArrayList<>();
+    int pending = 0;
+    String section = "";
+    for (String line : answer.body().split("\n")) {
+      if (line.startsWith("#")) {
+        section = line.substring(1);
+        continue;
+      }
+      if (line.isBlank()) {
+        continue;
+      }
+      switch (section) {
+        case "crash_order" -> orders.put(line.split(" ")[0], line.split(" ")[1]);
+        case "crash_receipt" -> receipts.add(line);
+        case "crash_effect" -> effects.add(line);
+        case "outbox" -> {
+          if (line.startsWith("PENDING ")) {
+            pending = Integer.parseInt(line.substring(8).trim());
+          }
+        }
+        default -> throw new IllegalStateException("unexpected state line " + line);
+      }
+    }
+    return new State(orders, receipts, effects, pending);
+  }
+
+  /** Waits until the outbox has nothing pending and every stored order's event arrived. */
+  private static State drained(LibertyNode node, Duration atMost) throws Exception {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (true) {
+      State state = state(node);
+      boolean allArrived = state.receipts.containsAll(state.eventOfOrder.values());
+      if (state.pending == 0 && allArrived) {
+        Thread.sleep(2000); // late duplicates, if any, arrive too
+        return state(node);
+      }
+      if (System.nanoTime() > deadline) {
+        return state; // the check reports what is missing
+      }
+      Thread.sleep(1000);
+    }
+  }
+
+  private static void put(LibertyNode node, String path) throws Exception {
+    HTTP.send(
+        HttpRequest.newBuilder(node.uri(path)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse.BodyHandlers.discarding());
+  }
+
+  /** A fresh server directory (and so a fresh Derby database) for one mode. */
+  private static LibertyNode node(String mode) throws IOException {
+    LibertyNode node =
+        new LibertyNode(target.resolve("liberty/wlp"), "crash", HTTP_PORT, "/crash/api");
+    boolean exactlyOnce = mode.equals("exactly-once");
+    node.create(
+        Path.of(System.getProperty("it.server-config")),
+        Map.of(
+            "txoutbox.database", database,
+            "txoutbox.db.host", System.getProperty("it.db.host", "127.0.0.1"),
+            "txoutbox.db.name", DB_NAME,
+            "http.port", Integer.toString(HTTP_PORT),
+            "https.port", Integer.toString(HTTP_PORT + 1),
+            "jms.port", Integer.toString(JMS_PORT),
+            "jms.ssl.port", Integer.toString(JMS_PORT + 1)),
+        "<server>"
+            + variable("outbox.relay.node-id", "crash")
+            + variable("outbox.delivery.mode", mode)
+            + variable("outbox.relay.interval", "PT1S")
+            + variable("outbox.relay.lease", LEASE.toString())
+            + variable("outbox.retry.initial-delay", "PT0.2S")
+            + variable("outbox.retry.max-delay", "PT2S")
+            + variable("outbox.retry.max-attempts", "1000")
+            // a delivery that fails while the database restarts is tried again, not moved to the
+            // exception destination after five quick failures (the engine's default)
+            + "<messagingEngine><queue id=\"txoutbox.events\" failedDeliveryPolicy=\"KEEP_TRYING\""
+            + " redeliveryInterval=\"1000\"/></messagingEngine>"
+            + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
+            + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
+            + " maxConcurrency=\"2\"/></jmsActivationSpec>"
+            + "</server>",
+        ear);
+    if (exactlyOnce) {
+      Files.copy(haltingJar, node.file("halting-xa.jar"));
+      Files.writeString(node.file("datasources/" + database + ".xml"), haltingDataSource());
+    }
+    return node;
+  }
+
+  private static String variable(String name, String value) {
+    return "<variable name=\"" + name + "\" value=\"" + value + "\"/>";
+  }
+
+  /**
+   * The exactly-once server's datasource: XA, through {@link HaltingXADataSources}, with the
+   * drivers and that class in one library.
+   */
+  private static String haltingDataSource() {
+    String driver = HaltingXADataSources.class.getName() + "$" + capitalized(database);
+    String properties =
+        switch (database) {
+          case "derby" ->
+              "<properties databaseName=\"${server.output.dir}/derby/txoutbox\""
+                  + " createDatabase=\"create\"/>";
+          case "postgresql" ->
+              "<properties serverName=\"${txoutbox.db.host}\" portNumber=\"5432\""
+                  + " databaseName=\""
+                  + DB_NAME
+                  + "\" user=\"postgres\"/>";
+          default ->
+              "<properties URL=\"jdbc:mariadb://${txoutbox.db.host}:3306/"
+                  + DB_NAME
+                  + "\""
+                  + " user=\"root\"/>";
+        };
+    return "<server><library id=\"crashJdbcLib\">"
+        + "<fileset dir=\"${shared.resource.dir}/jdbc\" includes=\"*.jar\"/>"
+        + "<file name=\"${server.config.dir}/halting-xa.jar\"/></library>"
+        + "<dataSource id=\"DefaultDataSource\" jndiName=\"jdbc/txoutbox\""
+        + " type=\"javax.sql.XADataSource\" isolationLevel=\"TRANSACTION_READ_COMMITTED\">"
+        + "<jdbcDriver libraryRef=\"crashJdbcLib\" javax.sql.XADataSource=\""
+        + driver
+        + "\"/>"
+        + properties
+        + "<connectionManager maxPoolSize=\"40\" connectionTimeout=\"30s\"/>"
+        + "</dataSource></server>";
+  }
+
+  private static String capitalized(String name) {
+    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  }
+
+  /** An empty database for one mode (PostgreSQL and MariaDB; Derby's is the server's). */
+  private static void freshDatabase() throws SQLException {
+    if (database.equals("derby")) {
+      return;
+    }
+    admin(
+        "DROP DATABASE IF EXISTS "
+            + DB_NAME
+            + (database.equals("postgresql") ? " WITH (FORCE)" : ""));
+    admin("CREATE DATABASE " + DB_NAME);
+  }
+
+  private static void admin(String sql) throws SQLException {
+    try (Connection c =
+            DriverManager.getConnection(
+                System.getProperty("it.db.admin-url"), System.getProperty("it.db.admin-user"), "");
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private static EnterpriseArchive crashEar() {
+    Path deployments = Path.of(System.getProperty("it.deployments", "target/deployments"));
+    WebArchive war =
+        ShrinkWrap.create(WebArchive.class, "crash.war")
+            .addClasses(
+                CrashApplication.class,
+                CrashResource.class,
+                Orders.class,
+                Orders.RolledBack.class,
+                CrashTables.class,
+                CrashConsumer.class)
+            .addAsWebInfResource(
+                new StringAsset(
+                    "<ejb-jar-bnd xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.2\">"
+                        + "<message-driven name=\"CrashConsumer\"><jca-adapter"
+                        + " activation-spec-binding-name=\"crash/consumer\"/></message-driven>"
+                        + "</ejb-jar-bnd>"),
+                "ibm-ejb-jar-bnd.xml")
+            .addAsWebInfResource(BEANS, "beans.xml");
+    return ShrinkWrap.create(EnterpriseArchive.class, "crash.ear")
+        .addAsModule(
+            ShrinkWrap.createFromZipFile(
+                JavaArchive.class, new File(deployments.toFile(), "outbox-ejb.jar")))
+        .addAsModule(war)
+        .addAsLibrary(
+            ShrinkWrap.create(JavaArchive.class, "halts.jar")
+                .addClass(Halts.class)
+                .addAsManifestResource(BEANS, "beans.xml"));
+  }
+}
