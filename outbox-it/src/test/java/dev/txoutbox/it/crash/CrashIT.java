@@ -93,9 +93,12 @@ class CrashIT {
   }
 
   @AfterAll
-  static void writeReport() throws IOException {
+  static void writeReportAndDropDatabase() throws IOException, SQLException {
     report.forEach(System.out::println);
     Files.write(target.resolve("crash-" + database + ".md"), report);
+    if (!database.equals("derby")) {
+      admin(dropDatabase());
+    }
   }
 
   @ParameterizedTest
@@ -386,11 +389,14 @@ class CrashIT {
     if (database.equals("derby")) {
       return;
     }
-    admin(
-        "DROP DATABASE IF EXISTS "
-            + DB_NAME
-            + (database.equals("postgresql") ? " WITH (FORCE)" : ""));
+    admin(dropDatabase());
     admin("CREATE DATABASE " + DB_NAME);
+  }
+
+  private static String dropDatabase() {
+    return "DROP DATABASE IF EXISTS "
+        + DB_NAME
+        + (database.equals("postgresql") ? " WITH (FORCE)" : "");
   }
 
   private static void admin(String sql) throws SQLException {
