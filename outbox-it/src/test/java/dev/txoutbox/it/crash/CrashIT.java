@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -23,6 +24,9 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.exporter.ZipExporter;
@@ -87,9 +91,9 @@ class CrashIT {
         .exportTo(haltingJar.toFile(), true);
     report.add(
         "| database | mode | kills | halts | orders committed | client: committed / rolled"
-            + " back / unknown | lost | phantom | duplicates | duplicate effects | restart"
-            + " s (max) |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|");
+            + " back / unknown | lost | phantom | duplicates | duplicate effects | XA"
+            + " transactions recovered / left in doubt | restart s (max) |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   @AfterAll
@@ -143,9 +147,11 @@ class CrashIT {
       }
       State state = drained(node, Duration.ofMinutes(5));
       CrashCheck check = CrashCheck.of(outcomes, state.eventOfOrder, state.receipts, state.effects);
+      int recovered = recoveredTransactions(node);
+      int inDoubt = inDoubtTransactions();
       report.add(
           String.format(
-              "| %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %d | %d | %.1f |",
+              "| %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %d | %d | %d / %d | %.1f |",
               database,
               mode,
               kills,
@@ -158,6 +164,8 @@ class CrashIT {
               check.phantom(),
               check.duplicates(),
               check.duplicateEffects(),
+              recovered,
+              inDoubt,
               restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
       System.out.println(mode + ": " + check + "; halts " + halts);
 
@@ -168,8 +176,10 @@ class CrashIT {
       assertThat(check.phantom()).as("phantom: received, never committed").isZero();
       assertThat(check.duplicateEffects()).as("duplicate effects through the inbox").isZero();
       assertThat(check.missingEffects()).as("received events without an effect").isZero();
+      assertThat(inDoubt).as("prepared transactions left in the database").isZero();
       if (exactlyOnce) {
         assertThat(check.duplicates()).as("duplicate deliveries in exactly-once mode").isZero();
+        assertThat(recovered).as("transactions the restarts recovered").isPositive();
       } else {
         // the hand-off halt leaves sent rows unmarked: at least once means they come again
         assertThat(check.duplicates()).as("duplicates after the hand-off halt").isPositive();
@@ -177,6 +187,57 @@ class CrashIT {
     } finally {
       node.stop();
     }
+  }
+
+  /**
+   * Transactions that Liberty's transaction manager found in its log and completed at the restarts,
+   * as its messages say ({@code WTRN0028I}).
+   */
+  private static int recoveredTransactions(LibertyNode node) throws IOException {
+    Pattern recovering = Pattern.compile("WTRN0028I: Transaction service recovering (\\d+)");
+    int recovered = 0;
+    try (Stream<Path> logs = Files.list(node.file("logs"))) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
+        Matcher m = recovering.matcher(Files.readString(log));
+        while (m.find()) {
+          recovered += Integer.parseInt(m.group(1));
+        }
+      }
+    }
+    return recovered;
+  }
+
+  /**
+   * XA transactions prepared in the database and never completed: each holds locks and, on
+   * PostgreSQL, keeps VACUUM from reclaiming rows. Derby's are inside the server.
+   */
+  private static int inDoubtTransactions() throws SQLException {
+    if (database.equals("derby")) {
+      return 0;
+    }
+    String sql =
+        database.equals("postgresql")
+            ? "SELECT gid FROM pg_prepared_xacts WHERE database = '" + DB_NAME + "'"
+            : "XA RECOVER";
+    int count = 0;
+    try (Connection c = connect();
+        Statement s = c.createStatement();
+        ResultSet rows = s.executeQuery(sql)) {
+      while (rows.next()) {
+        count++;
+      }
+    }
+    return count;
+  }
+
+  private static Connection connect() throws SQLException {
+    String host = System.getProperty("it.db.host", "127.0.0.1");
+    String url =
+        database.equals("postgresql")
+            ? "jdbc:postgresql://" + host + ":5432/" + DB_NAME
+            : "jdbc:mariadb://" + host + ":3306/" + DB_NAME;
+    return DriverManager.getConnection(url, System.getProperty("it.db.admin-user"), "");
   }
 
   /** Starts the killed server again; answers how long it took to answer, in seconds. */
@@ -329,6 +390,7 @@ class CrashIT {
             // exception destination after five quick failures (the engine's default)
             + "<messagingEngine><queue id=\"txoutbox.events\" failedDeliveryPolicy=\"KEEP_TRYING\""
             + " redeliveryInterval=\"1000\"/></messagingEngine>"
+            + "<logging maxFiles=\"100\"/>" // every start's log, for the recovery count
             + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
             + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
             + " maxConcurrency=\"2\"/></jmsActivationSpec>"
