@@ -1,5 +1,7 @@
 package dev.txoutbox.store;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -18,7 +20,7 @@ final class TwoPhaseCommit {
   /** Why this datasource cannot take part in the relay's XA transactions; empty when it can. */
   static Optional<String> problem(DataSource dataSource, Connection connection, Dialect dialect)
       throws SQLException {
-    if (!dataSource.isWrapperFor(XADataSource.class)) {
+    if (!enlistsThroughXa(dataSource, connection)) {
       return Optional.of(
           "the default datasource is not an XA datasource. On Open Liberty set"
               + " txoutbox.datasource.type=javax.sql.XADataSource (the type of the dataSource in"
@@ -37,5 +39,35 @@ final class TwoPhaseCommit {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the server enlists this datasource's connections through the driver's XAResource. JDBC
+   * has no portable question for it. WildFly's datasource wraps nothing (its isWrapperFor answers
+   * false for an xa-data-source too), but its connection handle knows what it came from: a public
+   * {@code isXA()}. Open Liberty's datasource answers isWrapperFor for the driver class behind its
+   * type.
+   */
+  private static boolean enlistsThroughXa(DataSource dataSource, Connection connection)
+      throws SQLException {
+    Optional<Boolean> handle = handleSaysXa(connection);
+    return handle.isPresent() ? handle.get() : dataSource.isWrapperFor(XADataSource.class);
+  }
+
+  private static Optional<Boolean> handleSaysXa(Connection connection) throws SQLException {
+    Method isXa;
+    try {
+      isXa = connection.getClass().getMethod("isXA");
+    } catch (NoSuchMethodException notThere) {
+      return Optional.empty(); // not WildFly's handle
+    }
+    if (isXa.getReturnType() != boolean.class) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of((Boolean) isXa.invoke(connection));
+    } catch (IllegalAccessException | InvocationTargetException e) {
+      throw new SQLException("txoutbox: cannot ask the connection whether it is XA: " + e, e);
+    }
   }
 }
