@@ -12,7 +12,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -51,7 +50,6 @@ import org.junit.jupiter.api.TestMethodOrder;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManyServersIT {
-  private static final String DB_NAME = "txoutbox_cluster";
   private static final int KEYS = 100;
   private static final int EVENTS_PER_KEY = 100;
   private static final int EVENTS_PER_REQUEST = 10;
@@ -62,24 +60,20 @@ class ManyServersIT {
           "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
               + " bean-discovery-mode=\"annotated\"/>");
 
-  private static String database;
+  private static final TestDatabase db = new TestDatabase("txoutbox_cluster");
+  private static final String database = db.kind;
   private static LibertyNode nodeA;
   private static LibertyNode nodeB;
   private static final List<String> report = new ArrayList<>();
 
   @BeforeAll
   static void startTwoServers() throws Exception {
-    database = System.getProperty("it.database", "derby");
-    if (!database.equals("postgresql") && !database.equals("mariadb")) {
+    if (db.isDerby()) {
       throw new IllegalStateException(
           "the many-servers test needs a shared database: run it with -Ppostgresql or -Pmariadb");
     }
-    admin(
-        "DROP DATABASE IF EXISTS "
-            + DB_NAME
-            + (database.equals("postgresql") ? " WITH (FORCE)" : ""));
-    admin("CREATE DATABASE " + DB_NAME);
-    try (Connection c = connect();
+    db.recreate();
+    try (Connection c = db.connect();
         Statement s = c.createStatement()) {
       s.execute(
           "CREATE TABLE cluster_receipt (n "
@@ -136,10 +130,7 @@ class ManyServersIT {
     Path file =
         Path.of(System.getProperty("it.build.dir", "target"), "many-servers-" + database + ".md");
     Files.write(file, report);
-    admin(
-        "DROP DATABASE IF EXISTS "
-            + DB_NAME
-            + (database.equals("postgresql") ? " WITH (FORCE)" : ""));
+    db.drop();
   }
 
   @Test
@@ -341,7 +332,7 @@ class ManyServersIT {
     int receipts = 0;
     Set<String> received = new HashSet<>();
     Map<String, List<Long>> firstSeqsByKey = new LinkedHashMap<>();
-    try (Connection c = connect();
+    try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rows =
             s.executeQuery(
@@ -378,7 +369,7 @@ class ManyServersIT {
 
   private static List<String> strings(String sql) throws SQLException {
     List<String> values = new ArrayList<>();
-    try (Connection c = connect();
+    try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery(sql)) {
       while (rows.next()) {
@@ -423,14 +414,7 @@ class ManyServersIT {
     LibertyNode node = new LibertyNode(wlp, name, httpPort, "/cluster/api/events");
     node.create(
         Path.of(System.getProperty("it.server-config")),
-        Map.of(
-            "txoutbox.database", database,
-            "txoutbox.db.host", System.getProperty("it.db.host", "127.0.0.1"),
-            "txoutbox.db.name", DB_NAME,
-            "http.port", Integer.toString(httpPort),
-            "https.port", Integer.toString(httpPort + 1),
-            "jms.port", Integer.toString(jmsPort),
-            "jms.ssl.port", Integer.toString(jmsPort + 1)),
+        db.bootstrap(httpPort, jmsPort),
         "<server><variable name=\"outbox.relay.node-id\" value=\""
             + name
             + "\"/><variable name=\"outbox.relay.interval\" value=\"PT1S\"/>"
@@ -441,23 +425,5 @@ class ManyServersIT {
             + "</server>",
         ear);
     return node;
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                System.getProperty("it.db.admin-url"), System.getProperty("it.db.admin-user"), "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
-    }
-  }
-
-  private static Connection connect() throws SQLException {
-    String host = System.getProperty("it.db.host", "127.0.0.1");
-    String url =
-        database.equals("postgresql")
-            ? "jdbc:postgresql://" + host + ":5432/" + DB_NAME
-            : "jdbc:mariadb://" + host + ":3306/" + DB_NAME;
-    return DriverManager.getConnection(url, System.getProperty("it.db.admin-user"), "");
   }
 }

@@ -3,6 +3,7 @@ package dev.txoutbox.it.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txoutbox.it.cluster.LibertyNode;
+import dev.txoutbox.it.cluster.TestDatabase;
 import dev.txoutbox.it.crash.Load.Outcome;
 import java.io.File;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -59,7 +59,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  * server itself.
  */
 class CrashIT {
-  private static final String DB_NAME = "txoutbox_crash";
   private static final int HTTP_PORT = 9680;
   private static final int JMS_PORT = 7690;
   private static final Duration LEASE = Duration.ofSeconds(10);
@@ -72,14 +71,14 @@ class CrashIT {
 
   private static final Random RANDOM = new Random();
   private static final List<String> report = new ArrayList<>();
-  private static String database;
+  private static final TestDatabase db = new TestDatabase("txoutbox_crash");
+  private static final String database = db.kind;
   private static Path target;
   private static Path ear;
   private static Path haltingJar;
 
   @BeforeAll
   static void build() throws IOException {
-    database = System.getProperty("it.database", "derby");
     target = Path.of(System.getProperty("it.build.dir", "target"));
     ear = target.resolve("crash/crash.ear");
     haltingJar = target.resolve("crash/halting-xa.jar");
@@ -100,8 +99,8 @@ class CrashIT {
   static void writeReportAndDropDatabase() throws IOException, SQLException {
     report.forEach(System.out::println);
     Files.write(target.resolve("crash-" + database + ".md"), report);
-    if (!database.equals("derby")) {
-      admin(dropDatabase());
+    if (!db.isDerby()) {
+      db.drop();
     }
   }
 
@@ -218,10 +217,10 @@ class CrashIT {
     }
     String sql =
         database.equals("postgresql")
-            ? "SELECT gid FROM pg_prepared_xacts WHERE database = '" + DB_NAME + "'"
+            ? "SELECT gid FROM pg_prepared_xacts WHERE database = '" + db.name + "'"
             : "XA RECOVER";
     int count = 0;
-    try (Connection c = connect();
+    try (Connection c = db.connect();
         Statement s = c.createStatement();
         ResultSet rows = s.executeQuery(sql)) {
       while (rows.next()) {
@@ -229,15 +228,6 @@ class CrashIT {
       }
     }
     return count;
-  }
-
-  private static Connection connect() throws SQLException {
-    String host = System.getProperty("it.db.host", "127.0.0.1");
-    String url =
-        database.equals("postgresql")
-            ? "jdbc:postgresql://" + host + ":5432/" + DB_NAME
-            : "jdbc:mariadb://" + host + ":3306/" + DB_NAME;
-    return DriverManager.getConnection(url, System.getProperty("it.db.admin-user"), "");
   }
 
   /** Starts the killed server again; answers how long it took to answer, in seconds. */
@@ -370,14 +360,7 @@ class CrashIT {
     boolean exactlyOnce = mode.equals("exactly-once");
     node.create(
         Path.of(System.getProperty("it.server-config")),
-        Map.of(
-            "txoutbox.database", database,
-            "txoutbox.db.host", System.getProperty("it.db.host", "127.0.0.1"),
-            "txoutbox.db.name", DB_NAME,
-            "http.port", Integer.toString(HTTP_PORT),
-            "https.port", Integer.toString(HTTP_PORT + 1),
-            "jms.port", Integer.toString(JMS_PORT),
-            "jms.ssl.port", Integer.toString(JMS_PORT + 1)),
+        db.bootstrap(HTTP_PORT, JMS_PORT),
         "<server>"
             + variable("outbox.relay.node-id", "crash")
             + variable("outbox.delivery.mode", mode)
@@ -421,11 +404,11 @@ class CrashIT {
           case "postgresql" ->
               "<properties serverName=\"${txoutbox.db.host}\" portNumber=\"5432\""
                   + " databaseName=\""
-                  + DB_NAME
+                  + db.name
                   + "\" user=\"postgres\"/>";
           default ->
               "<properties URL=\"jdbc:mariadb://${txoutbox.db.host}:3306/"
-                  + DB_NAME
+                  + db.name
                   + "\""
                   + " user=\"root\"/>";
         };
@@ -448,25 +431,8 @@ class CrashIT {
 
   /** An empty database for one mode (PostgreSQL and MariaDB; Derby's is the server's). */
   private static void freshDatabase() throws SQLException {
-    if (database.equals("derby")) {
-      return;
-    }
-    admin(dropDatabase());
-    admin("CREATE DATABASE " + DB_NAME);
-  }
-
-  private static String dropDatabase() {
-    return "DROP DATABASE IF EXISTS "
-        + DB_NAME
-        + (database.equals("postgresql") ? " WITH (FORCE)" : "");
-  }
-
-  private static void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                System.getProperty("it.db.admin-url"), System.getProperty("it.db.admin-user"), "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
+    if (!db.isDerby()) {
+      db.recreate();
     }
   }
 
