@@ -49,33 +49,48 @@ class Deliveries {
     long claimedAt = System.nanoTime();
     // the database's clock, moved on by the time since the claim
     Supplier<Instant> now = () -> claim.now().plusNanos(System.nanoTime() - claimedAt);
-    if (config.deliveryMode() == DeliveryMode.EXACTLY_ONCE) {
-      Batch batch = sender.sendAndMark(claim.rows(), sent -> markSent(token, sent, now.get()));
-      if (!batch.lapsed().isEmpty()) {
-        LOG.warning(
-            () ->
-                "txoutbox: the lease on "
-                    + batch.lapsed().size()
-                    + " events ran out before they were sent; they were not sent, and are sent"
-                    + " by the relay that has them now: "
-                    + ids(batch.lapsed()));
-      }
-      recordFailures(token, batch, now.get());
-    } else {
-      Batch batch = sender.send(claim.rows());
-      int completed = completing(() -> markSent(token, batch.sent(), now.get()));
-      if (completed < batch.sent().size()) {
-        LOG.warning(
-            () ->
-                "txoutbox: the lease on "
-                    + (batch.sent().size() - completed)
-                    + " sent events ran out before completion; another relay has them now and"
-                    + " sends them again: "
-                    + ids(batch.sent()));
-      }
-      recordFailures(token, batch, now.get());
+    Batch batch =
+        config.deliveryMode() == DeliveryMode.EXACTLY_ONCE
+            ? sendExactlyOnce(token, claim.rows(), now)
+            : sendAtLeastOnce(token, claim.rows(), now);
+    if (LOG.isLoggable(Level.FINE)) {
+      batch
+          .sent()
+          .forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
     }
+    recordFailures(token, batch, now.get());
     return claim.rows().size();
+  }
+
+  /** Marks and sends in one XA transaction; rows whose lease ran out are neither. */
+  private Batch sendExactlyOnce(String token, List<OutboxMessage> rows, Supplier<Instant> now) {
+    Batch batch = sender.sendAndMark(rows, sent -> markSent(token, sent, now.get()));
+    if (!batch.lapsed().isEmpty()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + batch.lapsed().size()
+                  + " events ran out before they were sent; they were not sent, and are sent"
+                  + " by the relay that has them now: "
+                  + ids(batch.lapsed()));
+    }
+    return batch;
+  }
+
+  /** Sends, then marks what was sent in a transaction of its own. */
+  private Batch sendAtLeastOnce(String token, List<OutboxMessage> rows, Supplier<Instant> now) {
+    Batch batch = sender.send(rows);
+    int completed = completing(() -> markSent(token, batch.sent(), now.get()));
+    if (completed < batch.sent().size()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + (batch.sent().size() - completed)
+                  + " sent events ran out before completion; another relay has them now and"
+                  + " sends them again: "
+                  + ids(batch.sent()));
+    }
+    return batch;
   }
 
   /**
@@ -93,11 +108,7 @@ class Deliveries {
                 Collectors.partitioningBy(
                     m -> keepAll || m.idempotencyKey() != null,
                     Collectors.mapping(OutboxMessage::id, Collectors.toList())));
-    int completed = messages.markSent(token, keep.get(true), keep.get(false), now);
-    if (LOG.isLoggable(Level.FINE)) {
-      sent.forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
-    }
-    return completed;
+    return messages.markSent(token, keep.get(true), keep.get(false), now);
   }
 
   private void recordFailures(String token, Batch batch, Instant now) {
