@@ -273,7 +273,6 @@ class CrashIT {
 
   /** Restarts PostgreSQL under load: the relay and the business writes recover by themselves. */
   private static void restartPostgresql(Load load) throws Exception {
-    long committedBefore = load.count(Outcome.COMMITTED);
     String version;
     try (var versions = Files.list(Path.of("/etc/postgresql"))) {
       version = versions.findFirst().orElseThrow().getFileName().toString();
@@ -285,6 +284,7 @@ class CrashIT {
     if (!restart.waitFor(120, TimeUnit.SECONDS) || restart.exitValue() != 0) {
       throw new IllegalStateException("restarting PostgreSQL failed");
     }
+    long committedBefore = load.count(Outcome.COMMITTED); // counted from the restart on
     Thread.sleep(10_000);
     assertThat(load.count(Outcome.COMMITTED))
         .as("business writes after PostgreSQL's restart")
