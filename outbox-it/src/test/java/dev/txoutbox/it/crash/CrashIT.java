@@ -193,7 +193,7 @@ class CrashIT {
    * as its messages say ({@code WTRN0028I}).
    */
   private static int recoveredTransactions(LibertyNode node) throws IOException {
-    Pattern recovering = Pattern.compile("WTRN0028I: Transaction service recovering (\\d+)");
+    Pattern recovering = Pattern.compile("WTRN002[78]I: Transaction service recovering (\\d+)");
     int recovered = 0;
     try (Stream<Path> logs = Files.list(node.file("logs"))) {
       for (Path log :
