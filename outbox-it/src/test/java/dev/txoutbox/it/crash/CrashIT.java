@@ -190,7 +190,7 @@ class CrashIT {
 
   /**
    * Transactions that Liberty's transaction manager found in its log and completed at the restarts,
-   * as its messages say ({@code WTRN0028I}).
+   * as its messages say ({@code WTRN0027I} for one, {@code WTRN0028I} for more).
    */
   private static int recoveredTransactions(LibertyNode node) throws IOException {
     Pattern recovering = Pattern.compile("WTRN002[78]I: Transaction service recovering (\\d+)");
