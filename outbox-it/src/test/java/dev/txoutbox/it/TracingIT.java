@@ -1,7 +1,6 @@
 package dev.txoutbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 import com.google.protobuf.ByteString;
@@ -25,7 +24,6 @@ import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -68,14 +66,6 @@ class TracingIT {
     if (collector != null) {
       collector.close();
     }
-  }
-
-  @BeforeEach
-  void onLiberty() {
-    // WildFly's standalone-full.xml has no OpenTelemetry subsystem; see README, Tracing
-    assumeThat(System.getProperty("arquillian.launch"))
-        .as("TracingIT runs on Open Liberty (mpTelemetry-2.0) only")
-        .isEqualTo("liberty");
   }
 
   @Test
