@@ -9,7 +9,6 @@ import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
@@ -35,13 +34,12 @@ public class OutboxService {
   @Inject OutboxMessages messages;
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
-  @Inject Instance<Tracing> tracings;
+  @Inject Tracing tracing;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
   private Jsonb jsonb;
   private EventRules rules;
-  private Tracing tracing;
 
   @PostConstruct
   void init() {
@@ -52,7 +50,6 @@ public class OutboxService {
             config.maxPayloadLength(),
             configuration::destinationJndiName,
             jsonb);
-    tracing = Tracing.of(tracings);
   }
 
   @PreDestroy

@@ -6,13 +6,11 @@ import dev.txoutbox.publish.MessageProperties;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.tracing.Tracing;
 import dev.txoutbox.tracing.Tracing.SendSpan;
-import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
-import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSContext;
@@ -63,16 +61,10 @@ public class Sender {
   @Inject Configuration configuration;
   @Inject Event<Sending> sending;
   @Inject Event<Handoff> handoff;
-  @Inject Instance<Tracing> tracings;
+  @Inject Tracing tracing;
   @Resource UserTransaction transaction;
 
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
-  private Tracing tracing;
-
-  @PostConstruct
-  void init() {
-    tracing = Tracing.of(tracings);
-  }
 
   /**
    * Sends the batch; every message is either sent (committed by the broker) or failed, with why. A

@@ -10,10 +10,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
-import jakarta.annotation.PostConstruct;
-import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
+import jakarta.enterprise.inject.spi.BeanManager;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -21,14 +19,14 @@ import java.util.Optional;
 /**
  * Tracing with the OpenTelemetry API and the application's {@link OpenTelemetry} bean (MicroProfile
  * Telemetry provides it; without one, spans are not recorded, but a trace context that another
- * instrumentation made current is still stored and sent).
+ * instrumentation made current is still stored and sent). Not a bean: {@link TracingSetup} creates
+ * it once it has seen the API, so that no class the container inspects names an OpenTelemetry type.
  *
  * <p>The send's span has no parent: it runs later, on the relay's thread, and may carry events of
  * many traces; it is linked to the publishing span instead. The relay's wake-up may run on a thread
  * that inherited the publisher's context, which must not make the send its child.
  */
-@ApplicationScoped
-class OpenTelemetryTracing implements Tracing {
+final class OpenTelemetryTracing implements Tracing {
   static final String TRACEPARENT = "traceparent";
   private static final String SCOPE = "dev.txoutbox";
   private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
@@ -45,19 +43,17 @@ class OpenTelemetryTracing implements Tracing {
         }
       };
 
-  @Inject Instance<OpenTelemetry> telemetry;
-
-  private Tracer tracer;
-
-  OpenTelemetryTracing() {}
+  private final Tracer tracer;
 
   OpenTelemetryTracing(Tracer tracer) {
     this.tracer = tracer;
   }
 
-  @PostConstruct
-  void init() {
-    tracer = (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getTracer(SCOPE);
+  /** Tracing with the application's OpenTelemetry bean, or with none (no spans recorded). */
+  static Tracing create(BeanManager beans) {
+    Instance<OpenTelemetry> telemetry = beans.createInstance().select(OpenTelemetry.class);
+    OpenTelemetry openTelemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
+    return new OpenTelemetryTracing(openTelemetry.getTracer(SCOPE));
   }
 
   @Override

@@ -1,12 +1,12 @@
 package dev.txoutbox.tracing;
 
-import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
 
 /**
  * What the outbox asks of distributed tracing, in terms free of OpenTelemetry types, so that the
- * publish and relay code load and run where the OpenTelemetry API is missing. Internal to the
- * component: an application has no reason to use it.
+ * publish and relay code load and run where the OpenTelemetry API is missing. Inject it: {@link
+ * TracingSetup} produces the OpenTelemetry implementation where the application sees the API, else
+ * one that does nothing. Internal to the component: an application has no reason to use it.
  */
 public interface Tracing {
 
@@ -28,13 +28,5 @@ public interface Tracing {
     /** Ends the span. */
     @Override
     void close();
-  }
-
-  /**
-   * The OpenTelemetry implementation where it could be created (the API is visible to the
-   * application), else one that does nothing.
-   */
-  static Tracing of(Instance<Tracing> candidates) {
-    return candidates.isResolvable() ? candidates.get() : Untraced.INSTANCE;
   }
 }
