@@ -3,6 +3,7 @@ package dev.txoutbox.it;
 import dev.txoutbox.it.faults.SendFaults;
 import java.io.File;
 import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -60,6 +61,18 @@ final class Deployments {
   }
 
   /**
+   * {@link #component} plus the admin module as outbox-ear packages it: its web module at
+   * /outbox-admin, and the EAR's role binding (META-INF/ibm-application-bnd.xml, for Open Liberty).
+   */
+  static EnterpriseArchive componentWithAdmin(Class<?>... testClasses) {
+    EnterpriseArchive shipped = sample();
+    return component(testClasses)
+        .addAsModule(shipped.getAsType(WebArchive.class, "outbox-admin.war"))
+        .addAsManifestResource(
+            shipped.get("META-INF/ibm-application-bnd.xml").getAsset(), "ibm-application-bnd.xml");
+  }
+
+  /**
    * The sample application as outbox-ear packages it, with the given test classes added to its web
    * module (so that they run in-container, beside the sample's beans).
    */
@@ -68,7 +81,8 @@ final class Deployments {
     WebArchive war = ear.getAsType(WebArchive.class, "sample.war");
     ear.delete("sample.war");
     war.addClasses(testClasses).addClasses(Queues.class, Queues.Received.class, SampleTables.class);
-    return ear.addAsModule(war)
+    // the EAR has two web modules (sample and outbox-admin): Arquillian runs the tests in this one
+    return ear.addAsModule(Testable.archiveToTest(war))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
