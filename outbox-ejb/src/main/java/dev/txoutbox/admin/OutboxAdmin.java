@@ -5,6 +5,7 @@ import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,9 @@ import java.util.logging.Logger;
 @ApplicationScoped
 public class OutboxAdmin {
   private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
-  private static final int MAX_PAGE = 500;
+
+  /** The most events {@link #events} answers at once. */
+  public static final int MAX_PAGE = 500;
 
   @Inject DeadLetters deadLetters;
 
@@ -28,19 +31,38 @@ public class OutboxAdmin {
     return deadLetters.countByStatus();
   }
 
+  /** How long the oldest PENDING event has waited since it was published; empty if none waits. */
+  public Optional<Duration> oldestPendingAge() {
+    return deadLetters
+        .oldestPending()
+        .map(created -> Duration.between(created, Instant.now()))
+        .map(age -> age.isNegative() ? Duration.ZERO : age);
+  }
+
   /**
-   * DEAD events, oldest first. Each filter may be null (no filter): event type, ordering key, and a
-   * minimum age.
+   * Events, oldest first. Each filter may be null (no filter): status, event type, ordering key,
+   * and a latest creation time (for a minimum age).
    */
-  public List<EventSummary> deadEvents(
-      String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
+  public List<EventSummary> events(
+      Status status,
+      String eventType,
+      String orderingKey,
+      Instant createdBefore,
+      int offset,
+      int limit) {
     if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
       throw new IllegalArgumentException(
           "offset must be 0 or more and limit from 1 to " + MAX_PAGE);
     }
-    return deadLetters.dead(eventType, orderingKey, createdBefore, offset, limit).stream()
+    return deadLetters.list(status, eventType, orderingKey, createdBefore, offset, limit).stream()
         .map(OutboxAdmin::summary)
         .toList();
+  }
+
+  /** DEAD events, oldest first: {@link #events} with the status DEAD. */
+  public List<EventSummary> deadEvents(
+      String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
+    return events(Status.DEAD, eventType, orderingKey, createdBefore, offset, limit);
   }
 
   /** One event, whatever its status. */

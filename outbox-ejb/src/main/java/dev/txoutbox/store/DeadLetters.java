@@ -16,6 +16,7 @@ import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** The operator's queries and changes: counts, dead letters, replay and skip. */
 @ApplicationScoped
@@ -40,14 +41,24 @@ public class DeadLetters {
     return counts;
   }
 
-  /** DEAD rows, oldest first, filtered by whichever of type, key and age are given (null: any). */
-  public List<OutboxMessage> dead(
-      String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
+  /**
+   * Rows oldest first (ties by id, so that pages do not overlap), filtered by whichever of status,
+   * type, key and age are given (null: any).
+   */
+  public List<OutboxMessage> list(
+      Status status,
+      String eventType,
+      String orderingKey,
+      Instant createdBefore,
+      int offset,
+      int limit) {
     CriteriaBuilder cb = em.getCriteriaBuilder();
     CriteriaQuery<OutboxMessage> query = cb.createQuery(OutboxMessage.class);
     Root<OutboxMessage> m = query.from(OutboxMessage.class);
     List<Predicate> where = new ArrayList<>();
-    where.add(cb.equal(m.get("status"), Status.DEAD));
+    if (status != null) {
+      where.add(cb.equal(m.get("status"), status));
+    }
     if (eventType != null) {
       where.add(cb.equal(m.get("eventType"), eventType));
     }
@@ -55,10 +66,20 @@ public class DeadLetters {
       where.add(cb.equal(m.get("orderingKey"), orderingKey));
     }
     if (createdBefore != null) {
-      where.add(cb.lessThan(m.get("createdAt"), createdBefore));
+      where.add(cb.lessThanOrEqualTo(m.get("createdAt"), createdBefore));
     }
-    query.where(where.toArray(Predicate[]::new)).orderBy(cb.asc(m.get("createdAt")));
+    query
+        .where(where.toArray(Predicate[]::new))
+        .orderBy(cb.asc(m.get("createdAt")), cb.asc(m.get("id")));
     return em.createQuery(query).setFirstResult(offset).setMaxResults(limit).getResultList();
+  }
+
+  /** When the oldest PENDING row was created, if there is one. */
+  public Optional<Instant> oldestPending() {
+    return em.createNamedQuery("OutboxMessage.oldestPending", Instant.class)
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Makes DEAD rows pending again, due now, with a fresh count of attempts; returns how many. */
@@ -97,7 +118,7 @@ public class DeadLetters {
   }
 
   /** One row, as stored. */
-  public java.util.Optional<OutboxMessage> find(String id) {
-    return java.util.Optional.ofNullable(em.find(OutboxMessage.class, id));
+  public Optional<OutboxMessage> find(String id) {
+    return Optional.ofNullable(em.find(OutboxMessage.class, id));
   }
 }

@@ -49,6 +49,11 @@ import java.time.Instant;
     name = "OutboxMessage.countByStatus",
     query = "SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status")
 @NamedQuery(
+    name = "OutboxMessage.oldestPending",
+    query =
+        "SELECT m.createdAt FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.PENDING"
+            + " ORDER BY m.createdAt")
+@NamedQuery(
     name = "OutboxMessage.replay",
     query =
         "UPDATE OutboxMessage m SET m.status = dev.txoutbox.store.Status.PENDING, m.attempts = 0,"

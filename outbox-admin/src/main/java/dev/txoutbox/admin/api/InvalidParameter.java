@@ -1,0 +1,10 @@
+package dev.txoutbox.admin.api;
+
+/** A request parameter that cannot be used; the message names it and what it allows. */
+class InvalidParameter extends RuntimeException {
+  private static final long serialVersionUID = 1L;
+
+  InvalidParameter(String message) {
+    super(message);
+  }
+}

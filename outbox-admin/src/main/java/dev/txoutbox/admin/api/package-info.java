@@ -1,0 +1,6 @@
+/**
+ * The admin REST API under /outbox-admin/api: counts, the events with filters and paging, replay
+ * and skip, over the component's {@link dev.txoutbox.admin.OutboxAdmin}. JSON in and out; every
+ * error answers {"message": ...}. The module's web.xml puts all of it behind the role outbox-admin.
+ */
+package dev.txoutbox.admin.api;
