@@ -75,6 +75,7 @@ class ConsoleIT {
     profile = Files.createTempDirectory(BUILD_DIR, "chromium-profile");
     browser = chromium(profile);
     wait = new WebDriverWait(browser, PATIENCE);
+    wait.withMessage(() -> "the console's status line says: " + statusLine());
     browser.get(CONSOLE);
     // the page has loaded the outbox's state through the API: the credentials were reused
     wait.until(b -> count("DEAD") >= 0);
@@ -211,7 +212,10 @@ class ConsoleIT {
   }
 
   private String statusLine() {
-    return browser.findElement(By.id("status")).getText();
+    return browser.findElements(By.id("status")).stream()
+        .map(WebElement::getText)
+        .findFirst()
+        .orElse("(no status line: the page did not load)");
   }
 
   /** Saves what the console shows to target/console.png (the README's picture comes from it). */
