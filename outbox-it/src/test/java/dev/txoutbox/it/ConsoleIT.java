@@ -159,6 +159,9 @@ class ConsoleIT {
 
     assertThat(row.findElement(By.cssSelector("td.key")).getText()).isEqualTo(key);
     assertThat(browser.findElements(By.cssSelector(".injected"))).isEmpty();
+    // out of the table again, which the README's picture shows
+    assertThat(api("POST", "events/" + id + "/skip", "{\"reason\":\"test event\"}").statusCode())
+        .isEqualTo(200);
   }
 
   private static WebDriver chromium(Path profile) {
