@@ -60,6 +60,18 @@ final class Deployments {
   }
 
   /**
+   * {@link #component} plus the admin module as outbox-ear packages it: its web module at
+   * /outbox-admin, and the EAR's role binding (META-INF/ibm-application-bnd.xml, for Open Liberty).
+   */
+  static EnterpriseArchive componentWithAdmin(Class<?>... testClasses) {
+    EnterpriseArchive shipped = sample();
+    return component(testClasses)
+        .addAsModule(shipped.getAsType(WebArchive.class, "outbox-admin.war"))
+        .addAsManifestResource(
+            shipped.get("META-INF/ibm-application-bnd.xml").getAsset(), "ibm-application-bnd.xml");
+  }
+
+  /**
    * The sample application as outbox-ear packages it, with the given test classes added to its web
    * module (so that they run in-container, beside the sample's beans).
    */

@@ -38,7 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events", description = "The outbox's events (never their payload)")
 @RequestScoped
-class EventsResource {
+public class EventsResource {
   private static final int DEFAULT_LIMIT = 50;
 
   @Inject OutboxAdmin admin;

@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "summary", description = "How the outbox is doing")
 @RequestScoped
-class SummaryResource {
+public class SummaryResource {
 
   @Inject OutboxAdmin admin;
 

@@ -1,0 +1,384 @@
+package dev.txoutbox.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The admin REST API over HTTP, as an operator's client calls it: the component, the admin module
+ * as the EAR ships it, and the test fixtures that make DEAD events through the real path (see
+ * {@link DeadEventsResource}).
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class AdminApiIT {
+  private static final URI SERVER =
+      URI.create("http://localhost:" + System.getProperty("it.http.port", "9180") + "/");
+  private static final String OPERATOR = "operator";
+  private static final String VIEWER = "viewer";
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  @Deployment(testable = false)
+  static EnterpriseArchive deployment() {
+    return Deployments.componentWithAdmin(
+        DeadEventsResource.class, DeadEventsResource.Fixtures.class);
+  }
+
+  @Test
+  void withoutCredentialsAnswers401() throws Exception {
+    for (String path : List.of("outbox-admin/api/summary", "outbox-admin/", "outbox-admin/x")) {
+      HttpResponse<String> response = send("GET", path, null, null);
+      assertThat(response.statusCode()).as(path).isEqualTo(401);
+      assertThat(response.headers().firstValue("WWW-Authenticate")).as(path).isPresent();
+    }
+    assertThat(send("POST", "outbox-admin/api/events/replay?type=Doomed", null, null).statusCode())
+        .isEqualTo(401);
+    assertThat(send("GET", "outbox-admin/api/summary", "operator:wrong", null).statusCode())
+        .isEqualTo(401);
+  }
+
+  @Test
+  void userWithoutTheRoleAnswers403() throws Exception {
+    String api = "outbox-admin/api/";
+    assertThat(send("GET", api + "summary", VIEWER, null).statusCode()).isEqualTo(403);
+    assertThat(send("GET", api + "events?status=DEAD", VIEWER, null).statusCode()).isEqualTo(403);
+    String replay = api + "events/" + UUID.randomUUID() + "/replay";
+    assertThat(send("POST", replay, VIEWER, null).statusCode())
+        .as("403 before the lookup's 404")
+        .isEqualTo(403);
+  }
+
+  @Test
+  void summaryCountsEveryStatusAndTellsTheOldestPendingAge() throws Exception {
+    JsonObject before = ok("GET", "api/summary").asJsonObject();
+    deadEvents(2, true);
+
+    JsonObject after = ok("GET", "api/summary").asJsonObject();
+
+    JsonObject counts = after.getJsonObject("counts");
+    assertThat(counts.keySet()).containsExactlyInAnyOrder("PENDING", "SENT", "DEAD", "SKIPPED");
+    assertThat(count(after, "DEAD")).isEqualTo(count(before, "DEAD") + 2);
+    // the two blocked events at least (an earlier test's blocked events may leave meanwhile)
+    assertThat(count(after, "PENDING")).isGreaterThanOrEqualTo(2);
+    assertThat(after.getJsonNumber("oldestPendingAgeSeconds").longValue()).isNotNegative();
+  }
+
+  @Test
+  void listFiltersByStatusTypeKeyAndAge() throws Exception {
+    JsonObject made = deadEvents(2, true);
+    String key = made.getJsonArray("dead").getJsonObject(0).getString("key");
+    String dead = made.getJsonArray("dead").getJsonObject(0).getString("id");
+    String blocked = made.getJsonArray("blocked").getJsonObject(0).getString("id");
+
+    JsonObject page = ok("GET", "api/events?key=" + key).asJsonObject();
+    assertThat(ids(page)).containsExactly(dead, blocked); // oldest first
+    assertThat(page.getInt("offset")).isZero();
+    assertThat(page.getInt("limit")).isEqualTo(50);
+    JsonObject first = page.getJsonArray("events").getJsonObject(0);
+    assertThat(first.keySet())
+        .containsExactlyInAnyOrder(
+            "id",
+            "eventType",
+            "aggregateType",
+            "aggregateId",
+            "orderingKey",
+            "destination",
+            "status",
+            "attempts",
+            "lastError",
+            "skipReason",
+            "createdAt");
+    assertThat(ids(list("key=" + key + "&status=DEAD"))).containsExactly(dead);
+    assertThat(ids(list("key=" + key + "&status=pending"))).containsExactly(blocked);
+    assertThat(ids(list("key=" + key + "&status=SENT"))).isEmpty();
+    assertThat(ids(list("key=" + key + "&type=Doomed"))).containsExactly(dead);
+    assertThat(ids(list("key=" + key + "&type=Blocked"))).containsExactly(blocked);
+    assertThat(ids(list("key=" + key + "&olderThan=PT10M"))).isEmpty();
+    assertThat(ids(list("key=" + key + "&olderThan=PT0S"))).containsExactly(dead, blocked);
+    assertThat(ids(list("status=DEAD&type=Doomed&limit=500")))
+        .contains(dead)
+        .doesNotContain(blocked);
+  }
+
+  @Test
+  void listPagesOldestFirst() throws Exception {
+    List<String> made = new ArrayList<>();
+    deadEvents(3, false)
+        .getJsonArray("dead")
+        .forEach(e -> made.add(e.asJsonObject().getString("id")));
+
+    List<String> all = ids(list("status=DEAD&type=Doomed&limit=500"));
+    assertThat(all.subList(all.size() - 3, all.size())).containsExactlyElementsOf(made);
+    List<String> paged = new ArrayList<>();
+    for (int offset = 0; offset < all.size(); offset += 2) {
+      JsonObject page = list("status=DEAD&type=Doomed&limit=2&offset=" + offset);
+      assertThat(page.getInt("offset")).isEqualTo(offset);
+      assertThat(page.getInt("limit")).isEqualTo(2);
+      assertThat(page.getJsonArray("events").size()).isBetween(1, 2);
+      paged.addAll(ids(page));
+    }
+    assertThat(paged).containsExactlyElementsOf(all);
+    assertThat(ids(list("status=DEAD&type=Doomed&limit=500&offset=" + all.size()))).isEmpty();
+  }
+
+  @Test
+  void oneEventAnswers200Or400Or404() throws Exception {
+    JsonObject made = deadEvents(1, false).getJsonArray("dead").getJsonObject(0);
+    String id = made.getString("id");
+
+    JsonObject event = event(id);
+    assertThat(event.getString("id")).isEqualTo(id);
+    assertThat(event.getString("eventType")).isEqualTo("Doomed");
+    assertThat(event.getString("orderingKey")).isEqualTo(made.getString("key"));
+    assertThat(event.getString("destination")).isEqualTo("full");
+    assertThat(event.getString("status")).isEqualTo("DEAD");
+    assertThat(event.getInt("attempts")).isEqualTo(2);
+    assertThat(event.getString("lastError")).isNotBlank();
+    assertThat(event.isNull("skipReason")).isTrue();
+    assertThat(event.isNull("aggregateType")).isTrue();
+    assertThat(Instant.parse(event.getString("createdAt"))).isBefore(Instant.now().plusSeconds(5));
+    assertThat(event.keySet()).doesNotContain("payload");
+
+    assertError(send("GET", "outbox-admin/api/events/not-a-uuid", OPERATOR, null), 400, "id");
+    assertError(
+        send("GET", "outbox-admin/api/events/" + UUID.randomUUID(), OPERATOR, null),
+        404,
+        "no event");
+  }
+
+  @Test
+  void replayOneSendsItAgainOnlyIfDead() throws Exception {
+    JsonObject made = deadEvents(1, true);
+    String dead = made.getJsonArray("dead").getJsonObject(0).getString("id");
+    String blocked = made.getJsonArray("blocked").getJsonObject(0).getString("id");
+
+    // while its DEAD head holds it back, the blocked event stays PENDING
+    assertError(post("api/events/" + blocked + "/replay", null), 409, "PENDING");
+
+    JsonObject replayed = ok("POST", "api/events/" + dead + "/replay").asJsonObject();
+
+    assertThat(replayed.getInt("replayed")).isEqualTo(1);
+    HttpResponse<String> sent =
+        send("GET", "outbox-test/fixtures/dead-events/sent/" + dead, null, null);
+    assertThat(sent.statusCode()).as("the relay sent the replayed event").isEqualTo(200);
+    assertThat(json(sent.body()).asJsonObject().getString("attempt")).isEqualTo("1");
+    assertError(post("api/events/" + UUID.randomUUID() + "/replay", null), 404, "no event");
+    assertError(post("api/events/nope/replay", null), 400, "id");
+  }
+
+  @Test
+  void replayByTypeAndTimeRangeCountsWhatItReplayed() throws Exception {
+    List<String> made = new ArrayList<>();
+    deadEvents(2, false)
+        .getJsonArray("dead")
+        .forEach(e -> made.add(e.asJsonObject().getString("id")));
+    Instant from = Instant.parse(event(made.get(0)).getString("createdAt"));
+    Instant last = Instant.parse(event(made.get(1)).getString("createdAt"));
+
+    String range = "type=Doomed&from=" + from + "&to=" + last.plusMillis(1);
+    JsonObject replayed = ok("POST", "api/events/replay?" + range).asJsonObject();
+
+    assertThat(replayed.getInt("replayed")).isEqualTo(2);
+    for (String id : made) {
+      assertThat(
+              send("GET", "outbox-test/fixtures/dead-events/sent/" + id, null, null).statusCode())
+          .as("the relay sent " + id)
+          .isEqualTo(200);
+    }
+    assertThat(ok("POST", "api/events/replay?" + range).asJsonObject().getInt("replayed")).isZero();
+    assertError(post("api/events/replay?from=" + from + "&to=" + last, null), 400, "type");
+    assertError(post("api/events/replay?type=Doomed&from=yesterday&to=" + last, null), 400, "from");
+    assertError(post("api/events/replay?type=Doomed&from=" + from, null), 400, "to");
+    assertError(
+        post("api/events/replay?type=Doomed&from=" + last + "&to=" + from, null), 400, "before");
+  }
+
+  @Test
+  void skipRecordsTheReasonAndNeedsOne() throws Exception {
+    JsonObject made = deadEvents(1, true);
+    String dead = made.getJsonArray("dead").getJsonObject(0).getString("id");
+    String blocked = made.getJsonArray("blocked").getJsonObject(0).getString("id");
+
+    // skip the PENDING one first: once its head is skipped, the relay sends it
+    HttpResponse<String> pending =
+        post("api/events/" + blocked + "/skip", "{\"reason\": \"not needed\"}");
+    assertThat(pending.statusCode()).as("a PENDING event can be skipped too").isEqualTo(200);
+    assertThat(event(blocked).getString("status")).isEqualTo("SKIPPED");
+    assertThat(event(blocked).getString("skipReason")).isEqualTo("not needed");
+
+    assertError(post("api/events/" + dead + "/skip", null), 400, "reason");
+    assertError(post("api/events/" + dead + "/skip", "{\"reason\": \"  \"}"), 400, "reason");
+    assertError(post("api/events/" + dead + "/skip", "{\"why\": \"x\"}"), 400, "reason");
+    assertError(post("api/events/" + dead + "/skip", "not json"), 400, "reason");
+    assertThat(event(dead).getString("status")).isEqualTo("DEAD");
+
+    HttpResponse<String> skipped =
+        post("api/events/" + dead + "/skip", "{\"reason\": \"customer left\"}");
+
+    assertThat(skipped.statusCode()).isEqualTo(200);
+    assertThat(json(skipped.body()).asJsonObject().getInt("skipped")).isEqualTo(1);
+    JsonObject event = event(dead);
+    assertThat(event.getString("status")).isEqualTo("SKIPPED");
+    assertThat(event.getString("skipReason")).isEqualTo("customer left");
+    assertError(post("api/events/" + dead + "/skip", "{\"reason\": \"again\"}"), 409, "SKIPPED");
+    assertError(post("api/events/" + dead + "/replay", null), 409, "SKIPPED");
+    assertError(
+        post("api/events/" + UUID.randomUUID() + "/skip", "{\"reason\": \"x\"}"), 404, "no event");
+  }
+
+  @Test
+  void badParametersAnswer400NamingTheParameter() throws Exception {
+    assertError(get("api/events?status=LOST"), 400, "status", "PENDING, SENT, DEAD, SKIPPED");
+    assertError(get("api/events?olderThan=10m"), 400, "olderThan", "ISO-8601");
+    assertError(get("api/events?olderThan=-PT1M"), 400, "olderThan");
+    assertError(get("api/events?offset=-1"), 400, "offset");
+    assertError(get("api/events?offset=x"), 400, "offset");
+    assertError(get("api/events?limit=0"), 400, "limit", "1 to 500");
+    assertError(get("api/events?limit=501"), 400, "limit", "1 to 500");
+    assertError(get("api/events?limit=ten"), 400, "limit");
+    assertThat(list("limit=500").getInt("limit")).isEqualTo(500);
+  }
+
+  @Test
+  void openApiDocumentListsTheAdminOperations() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(SERVER.resolve("openapi?format=JSON"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
+    assertThat(paths.keySet())
+        .anyMatch(p -> p.endsWith("/api/summary"))
+        .anyMatch(p -> p.endsWith("/api/events"))
+        .anyMatch(p -> p.endsWith("/api/events/{id}"))
+        .anyMatch(p -> p.endsWith("/api/events/{id}/replay"))
+        .anyMatch(p -> p.endsWith("/api/events/replay"))
+        .anyMatch(p -> p.endsWith("/api/events/{id}/skip"));
+    String skip =
+        paths.keySet().stream()
+            .filter(p -> p.endsWith("/api/events/{id}/skip"))
+            .findFirst()
+            .orElseThrow();
+    JsonObject operation = paths.getJsonObject(skip).getJsonObject("post");
+    assertThat(operation.getString("summary")).contains("reason");
+    assertThat(operation.getJsonObject("responses").keySet()).contains("200", "400", "404", "409");
+  }
+
+  /** Makes DEAD events in the server (and PENDING ones blocked behind them); see the fixture. */
+  private static JsonObject deadEvents(int count, boolean blocked) throws Exception {
+    HttpResponse<String> response =
+        send(
+            "POST",
+            "outbox-test/fixtures/dead-events?count=" + count + "&blocked=" + blocked,
+            null,
+            null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return json(response.body()).asJsonObject();
+  }
+
+  private static JsonObject event(String id) throws Exception {
+    return ok("GET", "api/events/" + id).asJsonObject();
+  }
+
+  private static JsonObject list(String query) throws Exception {
+    return ok("GET", "api/events?" + query).asJsonObject();
+  }
+
+  private static long count(JsonObject summary, String status) {
+    return summary.getJsonObject("counts").getJsonNumber(status).longValue();
+  }
+
+  private static List<String> ids(JsonObject page) {
+    return page.getJsonArray("events").stream().map(e -> e.asJsonObject().getString("id")).toList();
+  }
+
+  /** An admin call as the operator that must answer 200; its body. */
+  private static JsonValue ok(String method, String apiPath) throws Exception {
+    HttpResponse<String> response = send(method, "outbox-admin/" + apiPath, OPERATOR, null);
+    assertThat(response.statusCode())
+        .as(method + " " + apiPath + ": " + response.body())
+        .isEqualTo(200);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/json");
+    return json(response.body());
+  }
+
+  private static HttpResponse<String> get(String apiPath) throws Exception {
+    return send("GET", "outbox-admin/" + apiPath, OPERATOR, null);
+  }
+
+  private static HttpResponse<String> post(String apiPath, String body) throws Exception {
+    return send("POST", "outbox-admin/" + apiPath, OPERATOR, body);
+  }
+
+  private static void assertError(HttpResponse<String> response, int status, String... mentions) {
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
+    assertThat(json(response.body()).asJsonObject().getString("message")).contains(mentions);
+  }
+
+  /** A call with the user's credentials (password = user name), or none; "user:password" too. */
+  private static HttpResponse<String> send(String method, String path, String user, String body)
+      throws Exception {
+    HttpRequest.Builder request = HttpRequest.newBuilder(SERVER.resolve(encodeQuery(path)));
+    if (user != null) {
+      String credentials = user.contains(":") ? user : user + ":" + user;
+      request.header(
+          "Authorization",
+          "Basic "
+              + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8)));
+    }
+    if (body != null) {
+      request.header("Content-Type", "application/json");
+    }
+    request.method(
+        method,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body));
+    return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** Instants carry ':' and '+'; the rest of the tests' queries is plain. */
+  private static String encodeQuery(String path) {
+    int question = path.indexOf('?');
+    if (question < 0) {
+      return path;
+    }
+    StringBuilder query = new StringBuilder();
+    for (String pair : path.substring(question + 1).split("&")) {
+      int equals = pair.indexOf('=');
+      query
+          .append(query.length() == 0 ? "" : "&")
+          .append(pair, 0, equals + 1)
+          .append(URLEncoder.encode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+    }
+    return path.substring(0, question + 1) + query;
+  }
+
+  private static JsonValue json(String text) {
+    return Json.createReader(new StringReader(text)).readValue();
+  }
+}

@@ -1,0 +1,113 @@
+package dev.txoutbox.it;
+
+import dev.txoutbox.admin.OutboxAdmin;
+import dev.txoutbox.publish.MessageProperties;
+import dev.txoutbox.publish.OutboxEvent;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+
+/**
+ * What tests over HTTP (AdminApiIT) need inside the server, at /outbox-test/fixtures: DEAD events
+ * made through the real path (type Doomed dies after two attempts on the test servers, and the
+ * "full" destination refuses sends while a filler message sits in it), and the messages the relay
+ * then sends to "full".
+ */
+@Path("dead-events")
+@Produces(MediaType.APPLICATION_JSON)
+@RequestScoped
+public class DeadEventsResource {
+
+  /** The fixtures' JAX-RS application. */
+  @ApplicationPath("fixtures")
+  public static class Fixtures extends Application {}
+
+  @Inject Transactions transactions;
+  @Inject Queues queues;
+  @Inject OutboxAdmin admin;
+
+  /**
+   * Publishes {@code count} events of type Doomed to "full", each with an ordering key of its own,
+   * and answers once all are DEAD: {"dead": [{"id", "key"}...], "blocked": [...]}. With {@code
+   * blocked}, then publishes an event of type Blocked behind each, with the same key: it stays
+   * PENDING behind its DEAD head, and once the head is replayed and sent or skipped, it goes to the
+   * default destination, where a send does not fail.
+   */
+  @POST
+  public JsonObject create(@QueryParam("count") int count, @QueryParam("blocked") boolean blocked) {
+    // a replayed event of an earlier test may still sit in the queue and take the filler's place
+    queues.receiveAll("full", null, 100, Duration.ofMillis(200), Duration.ofSeconds(5));
+    String filler = UUID.randomUUID().toString();
+    queues.send("full", "x".repeat(300), "filler", filler);
+    List<UUID> dead = new ArrayList<>();
+    List<String> keys = new ArrayList<>();
+    try {
+      for (int i = 0; i < count; i++) {
+        String key = "admin-it-" + UUID.randomUUID();
+        keys.add(key);
+        dead.add(
+            transactions.publish(
+                OutboxEvent.of("Doomed", "{}").destination("full").orderingKey(key).build()));
+      }
+      Awaitility.await()
+          .atMost(Duration.ofSeconds(30))
+          .until(
+              () ->
+                  dead.stream()
+                      .allMatch(
+                          id -> admin.event(id).map(e -> e.status().equals("DEAD")).orElse(false)));
+    } finally {
+      queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(1));
+    }
+    JsonArrayBuilder deadJson = Json.createArrayBuilder();
+    JsonArrayBuilder blockedJson = Json.createArrayBuilder();
+    for (int i = 0; i < count; i++) {
+      deadJson.add(
+          Json.createObjectBuilder().add("id", dead.get(i).toString()).add("key", keys.get(i)));
+      if (blocked) {
+        UUID id =
+            transactions.publish(
+                OutboxEvent.of("Blocked", "{}")
+                    .destination("events")
+                    .orderingKey(keys.get(i))
+                    .build());
+        blockedJson.add(
+            Json.createObjectBuilder().add("id", id.toString()).add("key", keys.get(i)));
+      }
+    }
+    return Json.createObjectBuilder().add("dead", deadJson).add("blocked", blockedJson).build();
+  }
+
+  /** 200 once the relay has sent the event to "full" (consuming it), 404 if it did not in 15 s. */
+  @GET
+  @Path("sent/{id}")
+  public Response sent(@PathParam("id") String id) {
+    return queues
+        .receive("full", "eventId = '" + id + "'", Duration.ofSeconds(15))
+        .map(
+            m ->
+                Response.ok(
+                    Json.createObjectBuilder()
+                        .add("attempt", String.valueOf(m.property(MessageProperties.ATTEMPT)))
+                        .build()))
+        .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
+        .build();
+  }
+}
