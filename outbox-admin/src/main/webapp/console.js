@@ -117,7 +117,7 @@
     const reason = document.createElement("input");
     reason.type = "text";
     reason.className = "skip-reason";
-    reason.placeholder = "reason to skip";
+    reason.placeholder = "reason";
     reason.setAttribute("aria-label", "Reason to skip event " + id);
     const replay = document.createElement("button");
     replay.type = "button";
@@ -218,12 +218,12 @@
     buttons.forEach((b) => (b.disabled = true));
     try {
       if (action === "replay") {
-        const answer = await call("POST", "events/" + encodeURIComponent(id) + "/replay");
-        say("ok", "Replayed event " + shortId(id) + " (" + answer.replayed + "): it is pending again.");
+        await call("POST", "events/" + encodeURIComponent(id) + "/replay");
+        say("ok", "Replayed event " + shortId(id) + ": pending again, with a fresh count of attempts.");
       } else {
         const reason = row.querySelector("input.skip-reason").value;
-        const answer = await call("POST", "events/" + encodeURIComponent(id) + "/skip", { reason });
-        say("ok", "Skipped event " + shortId(id) + " (" + answer.skipped + "): " + reason.trim());
+        await call("POST", "events/" + encodeURIComponent(id) + "/skip", { reason });
+        say("ok", "Skipped event " + shortId(id) + ": " + reason.trim());
       }
     } catch (e) {
       say("error", (action === "replay" ? "Replay" : "Skip") + " of event " + shortId(id) +
