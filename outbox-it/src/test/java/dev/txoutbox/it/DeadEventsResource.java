@@ -45,13 +45,13 @@ public class DeadEventsResource {
 
   /**
    * Publishes {@code count} events of type Doomed to "full", each with an ordering key of its own,
-   * and answers once all are DEAD: {"dead": [{"id", "key"}...], "blocked": [...]}. With {@code
-   * blocked}, then publishes an event of type Blocked behind each, with the same key: it stays
-   * PENDING behind its DEAD head, and once the head is replayed and sent or skipped, it goes to the
-   * default destination, where a send does not fail.
+   * and answers once all are DEAD: {"dead": [{"id", "key"}...], "blocked": [...]}. Then publishes
+   * {@code blocked} events of type Blocked behind each, with the same key: they stay PENDING behind
+   * their DEAD head, and once it is replayed and sent, or skipped, they go to the default
+   * destination, where a send does not fail.
    */
   @POST
-  public JsonObject create(@QueryParam("count") int count, @QueryParam("blocked") boolean blocked) {
+  public JsonObject create(@QueryParam("count") int count, @QueryParam("blocked") int blocked) {
     // a replayed event of an earlier test may still sit in the queue and take the filler's place
     queues.receiveAll("full", null, 100, Duration.ofMillis(200), Duration.ofSeconds(5));
     String filler = UUID.randomUUID().toString();
@@ -81,7 +81,7 @@ public class DeadEventsResource {
     for (int i = 0; i < count; i++) {
       deadJson.add(
           Json.createObjectBuilder().add("id", dead.get(i).toString()).add("key", keys.get(i)));
-      if (blocked) {
+      for (int j = 0; j < blocked; j++) {
         UUID id =
             transactions.publish(
                 OutboxEvent.of("Blocked", "{}")

@@ -3,6 +3,7 @@ package dev.txoutbox.it;
 import dev.txoutbox.it.faults.SendFaults;
 import java.io.File;
 import java.nio.file.Path;
+import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -80,7 +81,8 @@ final class Deployments {
     WebArchive war = ear.getAsType(WebArchive.class, "sample.war");
     ear.delete("sample.war");
     war.addClasses(testClasses).addClasses(Queues.class, Queues.Received.class, SampleTables.class);
-    return ear.addAsModule(war)
+    // the EAR has two web modules (sample and outbox-admin): Arquillian runs the tests in this one
+    return ear.addAsModule(Testable.archiveToTest(war))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 

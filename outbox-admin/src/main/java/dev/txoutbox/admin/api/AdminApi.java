@@ -28,6 +28,6 @@ public class AdminApi extends Application {
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(SummaryResource.class, EventsResource.class);
+    return Set.of(SummaryResource.class, EventsResource.class, InvalidParameterMapper.class);
   }
 }

@@ -1,16 +1,13 @@
 package dev.txoutbox.admin.api;
 
-import jakarta.ws.rs.WebApplicationException;
-import jakarta.ws.rs.core.Response;
-
 /**
- * A request parameter that cannot be used: answers 400 with {"message": ...} naming the parameter
- * and what it allows.
+ * A request parameter that cannot be used; the message names it and what it allows. Answered with
+ * 400 by {@link InvalidParameterMapper}.
  */
-class InvalidParameter extends WebApplicationException {
+class InvalidParameter extends RuntimeException {
   private static final long serialVersionUID = 1L;
 
   InvalidParameter(String message) {
-    super(message, Answers.error(Response.Status.BAD_REQUEST, message));
+    super(message);
   }
 }
