@@ -244,7 +244,7 @@ class ConsoleIT {
    * later run on the same database.
    */
   private static String orderKey() {
-    return "order-" + UUID.randomUUID().toString().substring(0, 8);
+    return "order-" + UUID.randomUUID().toString().substring(0, 6);
   }
 
   private static UUID doomed(String key) {
