@@ -233,9 +233,9 @@ class ConsoleIT {
         .orElse("(no status line: the page did not load)");
   }
 
-  /** Saves what the console shows to target/console.png (the README's picture comes from it). */
+  /** Saves the console's page to target/console.png (the README's picture comes from it). */
   private void screenshot() throws IOException {
-    byte[] png = ((org.openqa.selenium.TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
+    byte[] png = browser.findElement(By.tagName("body")).getScreenshotAs(OutputType.BYTES);
     Files.write(BUILD_DIR.resolve("console.png"), png);
   }
 
