@@ -215,6 +215,10 @@
   async function act(row, action) {
     const id = row.dataset.eventId;
     const buttons = row.querySelectorAll("button");
+    if (row.dataset.busy) {
+      return; // Enter in the reason field while its action runs
+    }
+    row.dataset.busy = "true";
     buttons.forEach((b) => (b.disabled = true));
     try {
       if (action === "replay") {
@@ -229,6 +233,7 @@
       say("error", (action === "replay" ? "Replay" : "Skip") + " of event " + shortId(id) +
         " failed: " + e.message);
     } finally {
+      delete row.dataset.busy;
       buttons.forEach((b) => (b.disabled = false));
     }
     await refresh();
