@@ -3,6 +3,7 @@ package dev.txoutbox.relay;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.config.OutboxConfig.DeliveryMode;
 import dev.txoutbox.config.OutboxConfig.RetryPolicy;
+import dev.txoutbox.health.Heartbeat;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.OutboxMessages;
 import dev.txoutbox.store.OutboxMessages.Claim;
@@ -31,11 +32,16 @@ class Deliveries {
   @Inject OutboxMessages messages;
   @Inject Sender sender;
   @Inject OutboxConfig config;
+  @Inject Heartbeat heartbeat;
 
   private final Backoff backoff = new Backoff();
 
-  /** Delivers one batch and returns how many rows it claimed. */
+  /**
+   * Delivers one batch and returns how many rows it claimed. Every pass of the relay runs at least
+   * one, so its heartbeat (liveness) is recorded here: a pass or a batch that hangs stops it.
+   */
   int deliverBatch() {
+    heartbeat.beat();
     String token = config.nodeId() + "/" + UUID.randomUUID();
     Claim claim =
         messages.claim(
