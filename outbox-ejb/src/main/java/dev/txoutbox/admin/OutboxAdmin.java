@@ -1,5 +1,8 @@
 package dev.txoutbox.admin;
 
+import dev.txoutbox.lifecycle.LifecycleEvents;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Replayed;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Skipped;
 import dev.txoutbox.store.DeadLetters;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.Status;
@@ -22,6 +25,7 @@ public class OutboxAdmin {
   private static final int MAX_PAGE = 500;
 
   @Inject DeadLetters deadLetters;
+  @Inject LifecycleEvents lifecycle;
 
   /** The number of events in each status. */
   public Map<Status, Long> countByStatus() {
@@ -50,9 +54,13 @@ public class OutboxAdmin {
 
   /** Sends a DEAD event again, with a fresh count of attempts; false if it is not DEAD. */
   public boolean replay(UUID id) {
-    boolean replayed = deadLetters.replay(List.of(id.toString()), Instant.now()) == 1;
+    Optional<OutboxMessage> dead =
+        deadLetters.find(id.toString()).filter(m -> m.status() == Status.DEAD);
+    boolean replayed =
+        dead.isPresent() && deadLetters.replay(List.of(id.toString()), Instant.now()) == 1;
     if (replayed) {
       LOG.info(() -> "txoutbox: operator replayed event " + id);
+      lifecycle.fire(replayed(dead.get()));
     }
     return replayed;
   }
@@ -67,9 +75,20 @@ public class OutboxAdmin {
       throw new IllegalArgumentException(
           "an event type and a time range with from before to are required");
     }
-    List<String> ids = deadLetters.deadOfTypeBetween(eventType, from, to);
+    List<OutboxMessage> dead = deadLetters.deadOfTypeBetween(eventType, from, to);
+    List<String> ids = dead.stream().map(OutboxMessage::id).toList();
     int replayed = deadLetters.replay(ids, Instant.now());
     LOG.info(() -> "txoutbox: operator replayed " + replayed + " " + eventType + " events: " + ids);
+    // fewer replayed than found: another call changed some in between; tell of those now pending
+    dead.stream()
+        .filter(
+            m ->
+                replayed == ids.size()
+                    || deadLetters
+                        .find(m.id())
+                        .filter(r -> r.status() == Status.PENDING)
+                        .isPresent())
+        .forEach(m -> lifecycle.fire(replayed(m)));
     return replayed;
   }
 
@@ -82,13 +101,19 @@ public class OutboxAdmin {
       throw new IllegalArgumentException("a reason is required to skip an event");
     }
     String trimmed = reason.strip();
-    boolean skipped =
-        deadLetters.skip(
-            id.toString(), trimmed.length() > 2000 ? trimmed.substring(0, 2000) : trimmed);
+    String stored = trimmed.length() > 2000 ? trimmed.substring(0, 2000) : trimmed;
+    Optional<OutboxMessage> row = deadLetters.find(id.toString());
+    boolean skipped = row.isPresent() && deadLetters.skip(id.toString(), stored);
     if (skipped) {
       LOG.info(() -> "txoutbox: operator skipped event " + id + ": " + trimmed);
+      OutboxMessage m = row.get();
+      lifecycle.fire(new Skipped(id, m.eventType(), m.destination(), stored));
     }
     return skipped;
+  }
+
+  private static Replayed replayed(OutboxMessage m) {
+    return new Replayed(UUID.fromString(m.id()), m.eventType(), m.destination());
   }
 
   private static EventSummary summary(OutboxMessage m) {

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * When the relay of this server last ran: it beats at each batch, and each pass runs at least one.
+ * When the relay of this server last ran: it beats at the start of each pass and after each batch.
  */
 @ApplicationScoped
 public class Heartbeat {

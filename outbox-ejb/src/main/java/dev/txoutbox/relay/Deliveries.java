@@ -3,7 +3,10 @@ package dev.txoutbox.relay;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.config.OutboxConfig.DeliveryMode;
 import dev.txoutbox.config.OutboxConfig.RetryPolicy;
-import dev.txoutbox.health.Heartbeat;
+import dev.txoutbox.lifecycle.LifecycleEvents;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Dead;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Failed;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Sent;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.OutboxMessages;
 import dev.txoutbox.store.OutboxMessages.Claim;
@@ -32,16 +35,12 @@ class Deliveries {
   @Inject OutboxMessages messages;
   @Inject Sender sender;
   @Inject OutboxConfig config;
-  @Inject Heartbeat heartbeat;
+  @Inject LifecycleEvents lifecycle;
 
   private final Backoff backoff = new Backoff();
 
-  /**
-   * Delivers one batch and returns how many rows it claimed. Every pass of the relay runs at least
-   * one, so its heartbeat (liveness) is recorded here: a pass or a batch that hangs stops it.
-   */
+  /** Delivers one batch and returns how many rows it claimed. */
   int deliverBatch() {
-    heartbeat.beat();
     String token = config.nodeId() + "/" + UUID.randomUUID();
     Claim claim =
         messages.claim(
@@ -59,10 +58,17 @@ class Deliveries {
         config.deliveryMode() == DeliveryMode.EXACTLY_ONCE
             ? sendExactlyOnce(token, claim.rows(), now)
             : sendAtLeastOnce(token, claim.rows(), now);
-    if (LOG.isLoggable(Level.FINE)) {
-      batch
-          .sent()
-          .forEach(m -> LOG.fine("txoutbox: sent event " + m.id() + " to " + m.destination()));
+    Instant sentAt = now.get();
+    for (OutboxMessage m : batch.sent()) {
+      LOG.fine(() -> "txoutbox: sent event " + m.id() + " to " + m.destination());
+      lifecycle.fire(
+          new Sent(
+              UUID.fromString(m.id()),
+              m.eventType(),
+              m.destination(),
+              m.attempts() + 1,
+              m.createdAt(),
+              sentAt));
     }
     recordFailures(token, batch, now.get());
     return claim.rows().size();
@@ -135,7 +141,7 @@ class Deliveries {
                   + " them now: "
                   + failures.stream().map(Failure::id).toList());
     }
-    failures.forEach(f -> log(batch, f));
+    failures.forEach(f -> announce(batch, f));
   }
 
   private static List<String> ids(List<OutboxMessage> messages) {
@@ -176,19 +182,22 @@ class Deliveries {
         Backoff.exhausted(policy, failures));
   }
 
-  private static void log(Batch batch, Failure failure) {
+  /** Logs a recorded failure and tells the application's observers. */
+  private void announce(Batch batch, Failure failure) {
     OutboxMessage message =
         batch.failed().keySet().stream()
             .filter(m -> m.id().equals(failure.id()))
             .findFirst()
             .orElseThrow();
+    UUID id = UUID.fromString(message.id());
+    int attempt = message.attempts() + 1;
     String what =
         "txoutbox: sending event "
             + message.id()
             + " (type "
             + message.eventType()
             + ", attempt "
-            + (message.attempts() + 1)
+            + attempt
             + ") to "
             + message.destination()
             + " failed";
@@ -197,6 +206,8 @@ class Deliveries {
           what
               + "; that was its last attempt: it is DEAD until an operator replays it: "
               + failure.error());
+      lifecycle.fire(
+          new Dead(id, message.eventType(), message.destination(), attempt, failure.error()));
     } else {
       LOG.warning(
           what
@@ -204,6 +215,14 @@ class Deliveries {
               + failure.nextAttemptAt()
               + ": "
               + failure.error());
+      lifecycle.fire(
+          new Failed(
+              id,
+              message.eventType(),
+              message.destination(),
+              attempt,
+              failure.error(),
+              failure.nextAttemptAt()));
     }
   }
 }

@@ -77,9 +77,9 @@ public class DeadLetters {
     return replayed;
   }
 
-  /** The ids of DEAD rows of one event type created in [from, to). */
-  public List<String> deadOfTypeBetween(String eventType, Instant from, Instant to) {
-    return em.createNamedQuery("OutboxMessage.deadOfTypeBetween", String.class)
+  /** The DEAD rows of one event type created in [from, to). */
+  public List<OutboxMessage> deadOfTypeBetween(String eventType, Instant from, Instant to) {
+    return em.createNamedQuery("OutboxMessage.deadOfTypeBetween", OutboxMessage.class)
         .setParameter("type", eventType)
         .setParameter("from", from)
         .setParameter("to", to)

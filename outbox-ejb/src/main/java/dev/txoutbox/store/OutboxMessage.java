@@ -70,7 +70,7 @@ import java.time.Instant;
 @NamedQuery(
     name = "OutboxMessage.deadOfTypeBetween",
     query =
-        "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.DEAD"
+        "SELECT m FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.DEAD"
             + " AND m.eventType = :type AND m.createdAt >= :from AND m.createdAt < :to")
 @NamedQuery(
     name = "OutboxMessage.skip",
