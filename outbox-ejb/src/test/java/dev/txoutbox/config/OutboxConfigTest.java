@@ -113,7 +113,7 @@ class OutboxConfigTest {
             () -> parse(Map.of("outbox.relay.interval", "2m", "outbox.health.relay-silence", "3m")))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("'outbox.health.relay-silence'")
-        .hasMessageContaining("shorter than twice outbox.relay.interval (PT2M)");
+        .hasMessageContaining("shorter than twice outbox.relay.interval (PT4M)");
   }
 
   @Test

@@ -60,6 +60,27 @@ final class Deployments {
   }
 
   /**
+   * The component with the fault injector and configuration of its own, for tests that read the
+   * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
+   * it.health.url and it.metrics.url) are configuration keys of the deployment.
+   */
+  static EnterpriseArchive monitored(String properties, Class<?>... testClasses) {
+    EnterpriseArchive ear = componentWithFaults(testClasses);
+    ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
+    String endpoints =
+        "it.health.url="
+            + System.getProperty("it.health.url", "http://localhost:9180/health")
+            + "\nit.metrics.url="
+            + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
+            + "\n";
+    return ear.addAsLibrary(
+        ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=700\n" + endpoints + properties),
+                "microprofile-config.properties"));
+  }
+
+  /**
    * The sample application as outbox-ear packages it, with the given test classes added to its web
    * module (so that they run in-container, beside the sample's beans).
    */
