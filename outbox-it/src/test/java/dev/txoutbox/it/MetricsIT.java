@@ -80,11 +80,11 @@ class MetricsIT {
               assertThat(value(after, "txoutbox_commit_to_send_seconds_sum", SENT_TAGS))
                   .isPositive();
               assertThat(
-                      Endpoints.sample(
+                      value(
                           after,
                           "txoutbox_commit_to_send_seconds_bucket",
                           Map.of("destination", "events", "type", "Metered", "le", "+Inf")))
-                  .hasValueSatisfying(count -> assertThat(count).isGreaterThanOrEqualTo(3));
+                  .isGreaterThanOrEqualTo(3);
               // a type that has been sent has backlog gauges, 0 with nothing waiting
               assertThat(value(after, "txoutbox_pending", SENT_TAGS)).isZero();
               assertThat(value(after, "txoutbox_oldest_pending_age_seconds", SENT_TAGS)).isZero();
