@@ -51,11 +51,6 @@ public class Endpoints {
             : check.getJsonObject("data"));
   }
 
-  /** Whether this server has a metrics endpoint (WildFly 39 has no MicroProfile Metrics). */
-  public boolean hasMetrics() {
-    return !url("it.metrics.url").equals("none");
-  }
-
   /** The application metrics, in the Prometheus text format. */
   public String metrics() {
     HttpResponse<String> response = get(url("it.metrics.url") + "?scope=application");
