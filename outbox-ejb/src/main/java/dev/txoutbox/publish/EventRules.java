@@ -39,7 +39,8 @@ final class EventRules {
     this.jsonb = jsonb;
   }
 
-  OutboxMessage toMessage(OutboxEvent event, Instant now) {
+  /** A new row for the event, published at {@code now} under the trace context (or null). */
+  OutboxMessage toMessage(OutboxEvent event, Instant now, String traceparent) {
     if (event == null) {
       throw new InvalidEventException("the event is null");
     }
@@ -66,6 +67,7 @@ final class EventRules {
         payload,
         headers(event.headers()),
         optional("idempotencyKey", event.idempotencyKey()),
+        traceparent,
         now);
   }
 

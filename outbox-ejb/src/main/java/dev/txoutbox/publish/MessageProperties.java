@@ -27,8 +27,22 @@ public final class MessageProperties {
   /** When the event was published (long, epoch milliseconds). */
   public static final String CREATED_AT = "createdAt";
 
+  /**
+   * The W3C trace context of the span that published the event (String, {@code
+   * 00-<trace-id>-<span-id>-<flags>}); absent when no span was active.
+   */
+  public static final String TRACEPARENT = "traceparent";
+
   static final Set<String> RESERVED =
-      Set.of(EVENT_ID, AGGREGATE_TYPE, AGGREGATE_ID, ORDERING_KEY, SEQUENCE, ATTEMPT, CREATED_AT);
+      Set.of(
+          EVENT_ID,
+          AGGREGATE_TYPE,
+          AGGREGATE_ID,
+          ORDERING_KEY,
+          SEQUENCE,
+          ATTEMPT,
+          CREATED_AT,
+          TRACEPARENT);
 
   private MessageProperties() {}
 }

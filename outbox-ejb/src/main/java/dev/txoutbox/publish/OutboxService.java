@@ -4,6 +4,7 @@ import dev.txoutbox.config.Configuration;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.store.OutboxMessages;
+import dev.txoutbox.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,6 +34,7 @@ public class OutboxService {
   @Inject OutboxMessages messages;
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
+  @Inject Tracing tracing;
 
   @Resource TransactionSynchronizationRegistry transactions;
 
@@ -61,7 +63,8 @@ public class OutboxService {
 
   /**
    * Stores the event in the caller's JTA transaction and returns its id. The relay sends it after
-   * the transaction commits; a rollback discards it.
+   * the transaction commits; a rollback discards it. The trace context active here, if any, is
+   * stored with the event and sent as its {@code traceparent}.
    *
    * @throws NoTransactionException if no JTA transaction is active (nothing is written)
    * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
@@ -74,7 +77,8 @@ public class OutboxService {
     if (transactions.getTransactionStatus() == Status.STATUS_NO_TRANSACTION) {
       throw new NoTransactionException();
     }
-    OutboxMessage message = rules.toMessage(event, Instant.now());
+    OutboxMessage message =
+        rules.toMessage(event, Instant.now(), tracing.traceparent().orElse(null));
     String idempotencyKey = message.idempotencyKey();
     if (idempotencyKey != null) {
       Optional<String> stored = messages.idOfIdempotencyKey(idempotencyKey);

@@ -4,6 +4,8 @@ import dev.txoutbox.config.Configuration;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.publish.MessageProperties;
 import dev.txoutbox.store.OutboxMessage;
+import dev.txoutbox.tracing.Tracing;
+import dev.txoutbox.tracing.Tracing.SendSpan;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
@@ -59,6 +61,7 @@ public class Sender {
   @Inject Configuration configuration;
   @Inject Event<Sending> sending;
   @Inject Event<Handoff> handoff;
+  @Inject Tracing tracing;
   @Resource UserTransaction transaction;
 
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
@@ -171,18 +174,22 @@ public class Sender {
     try (JMSContext context = connectionFactory().createContext()) {
       JMSProducer producer = context.createProducer();
       for (OutboxMessage message : batch) {
-        try {
-          sending.fire(
-              new Sending(
-                  message.id(),
-                  message.eventType(),
-                  message.orderingKey(),
-                  message.destination(),
-                  message.attempts() + 1));
-          producer.send(queue(message.destination()), toJms(context, message));
-          sent.add(message);
-        } catch (RuntimeException | JMSException | NamingException e) {
-          failed.put(message, Batch.describe(e));
+        try (SendSpan span =
+            tracing.sending(message.id(), message.destination(), message.traceparent())) {
+          try {
+            sending.fire(
+                new Sending(
+                    message.id(),
+                    message.eventType(),
+                    message.orderingKey(),
+                    message.destination(),
+                    message.attempts() + 1));
+            producer.send(queue(message.destination()), toJms(context, message));
+            sent.add(message);
+          } catch (RuntimeException | JMSException | NamingException e) {
+            span.failed(e);
+            failed.put(message, Batch.describe(e));
+          }
         }
       }
     }
@@ -196,6 +203,9 @@ public class Sender {
     jms.setLongProperty(MessageProperties.SEQUENCE, message.seq());
     jms.setIntProperty(MessageProperties.ATTEMPT, message.attempts() + 1);
     jms.setLongProperty(MessageProperties.CREATED_AT, message.createdAt().toEpochMilli());
+    if (message.traceparent() != null) {
+      jms.setStringProperty(MessageProperties.TRACEPARENT, message.traceparent());
+    }
     if (message.aggregateType() != null) {
       jms.setStringProperty(MessageProperties.AGGREGATE_TYPE, message.aggregateType());
     }

@@ -146,9 +146,15 @@ public class OutboxMessage {
   @Column(name = "sent_at")
   private Instant sentAt;
 
+  // the W3C traceparent of version 00 has 55 characters
+  @Column(length = 55, updatable = false)
+  private String traceparent;
+
   protected OutboxMessage() {}
 
-  /** A new pending row, due at once. */
+  /**
+   * A new pending row, due at once; {@code traceparent} is the publisher's trace context, or null.
+   */
   public OutboxMessage(
       String id,
       String eventType,
@@ -159,6 +165,7 @@ public class OutboxMessage {
       String payload,
       String headers,
       String idempotencyKey,
+      String traceparent,
       Instant createdAt) {
     this.id = id;
     this.eventType = eventType;
@@ -169,6 +176,7 @@ public class OutboxMessage {
     this.payload = payload;
     this.headers = headers;
     this.idempotencyKey = idempotencyKey;
+    this.traceparent = traceparent;
     this.status = Status.PENDING;
     this.createdAt = createdAt;
     this.nextAttemptAt = createdAt;
@@ -218,6 +226,11 @@ public class OutboxMessage {
 
   public String idempotencyKey() {
     return idempotencyKey;
+  }
+
+  /** The W3C traceparent of the span that published the event, or null when none was active. */
+  public String traceparent() {
+    return traceparent;
   }
 
   public String lastError() {

@@ -65,6 +65,7 @@ public class Schema {
         }
       }
       if (missing.isEmpty()) {
+        requireTraceparentColumn(connection, metaData, dialect.script());
         return;
       }
       String script = dialect.script();
@@ -87,6 +88,38 @@ public class Schema {
     } catch (SQLException e) {
       throw new IllegalStateException("txoutbox: cannot check the outbox tables: " + e, e);
     }
+  }
+
+  /**
+   * A table created by an earlier version of the DDL lacks the column {@code traceparent}: say so
+   * at start, rather than fail every publish and every relay pass.
+   */
+  private static void requireTraceparentColumn(
+      Connection connection, DatabaseMetaData metaData, String script) throws SQLException {
+    if (!columnExists(connection, metaData, "outbox_message", "traceparent")) {
+      throw new IllegalStateException(
+          "txoutbox: the table outbox_message has no column traceparent (added with trace"
+              + " propagation; see "
+              + script
+              + "). Add it: ALTER TABLE outbox_message ADD COLUMN traceparent VARCHAR(55)");
+    }
+  }
+
+  private static boolean columnExists(
+      Connection connection, DatabaseMetaData metaData, String table, String column)
+      throws SQLException {
+    String catalog = connection.getCatalog();
+    String schema = connection.getSchema();
+    for (boolean upper : new boolean[] {true, false}) {
+      String t = upper ? table.toUpperCase(Locale.ROOT) : table;
+      String c = upper ? column.toUpperCase(Locale.ROOT) : column;
+      try (ResultSet columns = metaData.getColumns(catalog, schema, t, c)) {
+        if (columns.next()) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private static boolean tableExists(Connection connection, DatabaseMetaData metaData, String table)

@@ -36,13 +36,16 @@ class EventRulesTest {
                 .header("tenant", "acme")
                 .idempotencyKey("register-7")
                 .build(),
-            NOW);
+            NOW,
+            "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
 
     assertThat(row.id()).hasSize(36);
     assertThat(row.eventType()).isEqualTo("UserRegistered");
     assertThat(row.payload()).isEqualTo("{\"id\":1}");
     assertThat(row.aggregateType()).isEqualTo("User");
     assertThat(row.aggregateId()).isEqualTo("7");
+    assertThat(row.traceparent())
+        .isEqualTo("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     assertThat(row.orderingKey()).isEqualTo("7");
     assertThat(row.destination()).isEqualTo("events");
     assertThat(row.headers()).isEqualTo("{\"tenant\":\"acme\"}");
@@ -54,7 +57,7 @@ class EventRulesTest {
 
   @Test
   void objectPayloadIsSerializedWithJsonb() {
-    OutboxMessage row = rules.toMessage(OutboxEvent.of("T", new Point(1, 2)).build(), NOW);
+    OutboxMessage row = rules.toMessage(OutboxEvent.of("T", new Point(1, 2)).build(), NOW, null);
 
     assertThat(row.payload()).isEqualTo("{\"x\":1,\"y\":2}");
   }
@@ -63,7 +66,7 @@ class EventRulesTest {
   void namedDestinationIsKept() {
     assertThat(
             rules
-                .toMessage(OutboxEvent.of("T", "{}").destination("orders").build(), NOW)
+                .toMessage(OutboxEvent.of("T", "{}").destination("orders").build(), NOW, null)
                 .destination())
         .isEqualTo("orders");
   }
@@ -111,6 +114,7 @@ class EventRulesTest {
   @Test
   void headerUsingAReservedNameIsRejected() {
     assertRejected(OutboxEvent.of("T", "{}").header("eventId", "x").build(), "reserved");
+    assertRejected(OutboxEvent.of("T", "{}").header("traceparent", "x").build(), "reserved");
   }
 
   @Test
@@ -121,7 +125,7 @@ class EventRulesTest {
   }
 
   private void assertRejected(OutboxEvent event, String message) {
-    assertThatThrownBy(() -> rules.toMessage(event, NOW))
+    assertThatThrownBy(() -> rules.toMessage(event, NOW, null))
         .isInstanceOf(InvalidEventException.class)
         .hasMessageContaining(message);
   }

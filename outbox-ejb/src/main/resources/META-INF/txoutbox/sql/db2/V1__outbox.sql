@@ -23,6 +23,7 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      TIMESTAMP(6)   NOT NULL,
   sent_at         TIMESTAMP(6),
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id)
 );
 -- unique where set (Db2 11.1 and newer: EXCLUDE NULL KEYS)

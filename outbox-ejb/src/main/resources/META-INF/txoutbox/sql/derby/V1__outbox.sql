@@ -22,6 +22,8 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      TIMESTAMP      NOT NULL,
   sent_at         TIMESTAMP,
+  -- the W3C trace context of the publishing span, sent as the traceparent property
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id),
   CONSTRAINT outbox_message_idempotency UNIQUE (idempotency_key)
 );

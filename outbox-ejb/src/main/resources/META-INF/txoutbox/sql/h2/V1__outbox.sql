@@ -23,6 +23,7 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   sent_at         TIMESTAMP WITH TIME ZONE,
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id),
   CONSTRAINT outbox_message_idempotency UNIQUE (idempotency_key)
 );

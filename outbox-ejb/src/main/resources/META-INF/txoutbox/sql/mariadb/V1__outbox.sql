@@ -24,6 +24,8 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      DATETIME(6)   NOT NULL,
   sent_at         DATETIME(6),
+  -- the W3C trace context of the publishing span, sent as the traceparent property
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id),
   CONSTRAINT outbox_message_idempotency UNIQUE (idempotency_key)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_bin;

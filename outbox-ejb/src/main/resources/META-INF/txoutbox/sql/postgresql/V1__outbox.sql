@@ -23,6 +23,8 @@ CREATE TABLE outbox_message (
   skip_reason     VARCHAR(2000),
   created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
   sent_at         TIMESTAMP WITH TIME ZONE,
+  -- the W3C trace context of the publishing span, sent as the traceparent property
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id)
 );
 -- Each index below is partial, so that a plain publish (no key, no idempotency key) updates two

@@ -23,6 +23,7 @@ CREATE TABLE outbox_message (
   skip_reason     NVARCHAR(2000),
   created_at      DATETIMEOFFSET(6) NOT NULL,
   sent_at         DATETIMEOFFSET(6),
+  traceparent     VARCHAR(55),
   CONSTRAINT outbox_message_pk PRIMARY KEY (id)
 );
 -- unique where set: SQL Server's UNIQUE constraint would allow only one NULL
