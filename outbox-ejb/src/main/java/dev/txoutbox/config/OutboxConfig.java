@@ -24,7 +24,8 @@ public record OutboxConfig(
     String defaultDestination,
     int maxPayloadLength,
     String connectionFactory,
-    boolean initializeSchema) {
+    boolean initializeSchema,
+    Health health) {
 
   /**
    * Attempts and the delays between them: {@code initialDelay * multiplier^(failures-1)}, capped at
@@ -72,6 +73,13 @@ public record OutboxConfig(
       Duration purgeInterval,
       int purgeBatchSize) {}
 
+  /**
+   * The thresholds of the health checks: the relay is not live when it has not run for {@code
+   * relaySilence}; the outbox is not ready when its oldest pending event is older than {@code
+   * maxPendingAge} or when it holds more than {@code maxDead} DEAD events (0: any).
+   */
+  public record Health(Duration relaySilence, Duration maxPendingAge, int maxDead) {}
+
   static final String DESTINATION_PREFIX = "outbox.destination.";
   static final String RETRY_TYPE_PREFIX = "outbox.retry.type.";
 
@@ -100,11 +108,12 @@ public record OutboxConfig(
     Map<String, RetryPolicy> byType = Values.retryByType(v, names, RETRY_TYPE_PREFIX, retry);
     String defaultDestination = v.text("outbox.publish.default-destination");
     v.text(DESTINATION_PREFIX + defaultDestination);
+    Duration interval = v.duration("outbox.relay.interval", Duration.ofMillis(100));
     return new OutboxConfig(
         v.choice("outbox.delivery.mode", DeliveryMode.class),
         v.bool("outbox.relay.enabled"),
         v.bool("outbox.relay.wake-up"),
-        v.duration("outbox.relay.interval", Duration.ofMillis(100)),
+        interval,
         v.integer("outbox.relay.batch-size", 1, 1000),
         v.duration("outbox.relay.lease", Duration.ofSeconds(1)),
         nodeId(raw),
@@ -120,6 +129,14 @@ public record OutboxConfig(
         defaultDestination,
         v.integer("outbox.publish.max-payload-length", 1, Integer.MAX_VALUE),
         v.text("outbox.jms.connection-factory"),
-        v.bool("outbox.store.initialize-schema"));
+        v.bool("outbox.store.initialize-schema"),
+        new Health(
+            // a pass may start up to one interval late; two intervals of silence are no accident
+            v.durationAtLeast(
+                "outbox.health.relay-silence",
+                interval.multipliedBy(2),
+                "twice outbox.relay.interval"),
+            v.duration("outbox.health.max-pending-age", Duration.ofSeconds(1)),
+            v.integer("outbox.health.max-dead", 0, Integer.MAX_VALUE)));
   }
 }

@@ -1,6 +1,7 @@
 package dev.txoutbox.relay;
 
 import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.health.Heartbeat;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -41,6 +42,7 @@ public class Relay {
   @Resource ManagedExecutorService executor;
   @Inject OutboxConfig config;
   @Inject Deliveries deliveries;
+  @Inject Heartbeat heartbeat;
 
   private final AtomicBoolean stopped = new AtomicBoolean();
   private final AtomicBoolean draining = new AtomicBoolean();
@@ -118,8 +120,9 @@ public class Relay {
     while (!stopped.get() && draining.compareAndSet(false, true)) {
       try {
         requested.set(false);
+        heartbeat.beat(); // liveness: only a pass that runs beats, so a hung one lets it fail
         while (!stopped.get() && deliveries.deliverBatch() > 0) {
-          // something was due: the next head of a key, or more, may be due now
+          heartbeat.beat(); // something was due: the next head of a key, or more, may be due now
         }
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);

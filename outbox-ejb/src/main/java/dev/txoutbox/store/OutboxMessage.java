@@ -48,6 +48,19 @@ import java.time.Instant;
 @NamedQuery(
     name = "OutboxMessage.countByStatus",
     query = "SELECT m.status, COUNT(m) FROM OutboxMessage m GROUP BY m.status")
+// the backlog (health checks, metrics); the status literal lets PostgreSQL use its partial indexes
+@NamedQuery(
+    name = "OutboxMessage.pendingBacklog",
+    query =
+        "SELECT m.destination, m.eventType, COUNT(m), MIN(m.createdAt) FROM OutboxMessage m"
+            + " WHERE m.status = dev.txoutbox.store.Status.PENDING"
+            + " GROUP BY m.destination, m.eventType")
+@NamedQuery(
+    name = "OutboxMessage.deadBacklog",
+    query =
+        "SELECT m.destination, m.eventType, COUNT(m) FROM OutboxMessage m"
+            + " WHERE m.status = dev.txoutbox.store.Status.DEAD"
+            + " GROUP BY m.destination, m.eventType")
 @NamedQuery(
     name = "OutboxMessage.oldestPending",
     query =

@@ -52,6 +52,9 @@ class OutboxConfigTest {
     assertThat(config.connectionFactory()).isEqualTo("java:comp/DefaultJMSConnectionFactory");
     assertThat(config.initializeSchema()).isFalse();
     assertThat(config.nodeId()).isNotBlank();
+    assertThat(config.health().relaySilence()).isEqualTo(Duration.ofMinutes(3));
+    assertThat(config.health().maxPendingAge()).isEqualTo(Duration.ofMinutes(15));
+    assertThat(config.health().maxDead()).isEqualTo(100);
   }
 
   @Test
@@ -85,13 +88,37 @@ class OutboxConfigTest {
         "outbox.retention.sent | forever | not a duration",
         "outbox.retention.inbox | PT0S | too short",
         "outbox.retention.idempotency | 10s | too short",
-        "outbox.retry.type.Payment.max-attempts | x | not a whole number"
+        "outbox.retry.type.Payment.max-attempts | x | not a whole number",
+        "outbox.health.relay-silence | 9s | shorter than twice outbox.relay.interval (PT10S)",
+        "outbox.health.relay-silence | quiet | not a duration",
+        "outbox.health.max-pending-age | 500ms | too short",
+        "outbox.health.max-dead | -1 | out of range",
+        "outbox.health.max-dead | none | not a whole number"
       })
   void badValueNamesItsKey(String key, String value, String problem) {
     assertThatThrownBy(() -> parse(Map.of(key, value)))
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("'" + key + "'")
         .hasMessageContaining(problem);
+  }
+
+  @Test
+  void relaySilenceIsCheckedAgainstTheConfiguredInterval() throws IOException {
+    assertThat(
+            parse(Map.of("outbox.relay.interval", "1s", "outbox.health.relay-silence", "2s"))
+                .health()
+                .relaySilence())
+        .isEqualTo(Duration.ofSeconds(2));
+    assertThatThrownBy(
+            () -> parse(Map.of("outbox.relay.interval", "2m", "outbox.health.relay-silence", "3m")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("'outbox.health.relay-silence'")
+        .hasMessageContaining("shorter than twice outbox.relay.interval (PT4M)");
+  }
+
+  @Test
+  void maxDeadZeroIsAllowed() throws IOException {
+    assertThat(parse(Map.of("outbox.health.max-dead", "0")).health().maxDead()).isZero();
   }
 
   @Test

@@ -4,6 +4,7 @@ import dev.txoutbox.it.faults.SendFaults;
 import java.io.File;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -43,11 +44,13 @@ final class Deployments {
 
   /** {@link #component} plus the fault injector, as an EAR library the component's module sees. */
   static EnterpriseArchive componentWithFaults(Class<?>... testClasses) {
-    return component(testClasses)
-        .addAsLibrary(
-            ShrinkWrap.create(JavaArchive.class, "send-faults.jar")
-                .addClass(SendFaults.class)
-                .addAsManifestResource(BEANS_ALL, "beans.xml"));
+    return component(testClasses).addAsLibrary(faults());
+  }
+
+  private static JavaArchive faults() {
+    return ShrinkWrap.create(JavaArchive.class, "send-faults.jar")
+        .addClass(SendFaults.class)
+        .addAsManifestResource(BEANS_ALL, "beans.xml");
   }
 
   /** {@link #component} with configuration of its own (an EAR library above the server's keys). */
@@ -70,6 +73,41 @@ final class Deployments {
         .addAsModule(shipped.getAsType(WebArchive.class, "outbox-admin.war"))
         .addAsManifestResource(
             shipped.get("META-INF/ibm-application-bnd.xml").getAsset(), "ibm-application-bnd.xml");
+  }
+
+  /**
+   * The component with the fault injector and configuration of its own, for tests that read the
+   * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
+   * it.health.url and it.metrics.url) are configuration keys of the deployment. An EAR, as {@link
+   * #component} builds it; on WildFly a WAR with the component in WEB-INF/lib instead, because
+   * WildFly registers the health checks of a top-level deployment and of an EAR's lib/ only, never
+   * those of an EAR's modules.
+   */
+  static Archive<?> monitored(String properties, Class<?>... testClasses) {
+    String endpoints =
+        "it.health.url="
+            + System.getProperty("it.health.url", "http://localhost:9180/health")
+            + "\nit.metrics.url="
+            + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
+            + "\n";
+    JavaArchive config =
+        ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=700\n" + endpoints + properties),
+                "microprofile-config.properties");
+    if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
+      EnterpriseArchive ear = componentWithFaults(testClasses);
+      ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
+      return ear.addAsLibrary(config);
+    }
+    return ShrinkWrap.create(WebArchive.class, "outbox-test.war")
+        .addClasses(testClasses)
+        .addClasses(Endpoints.class, OutboxTable.class, OutboxTable.Row.class, Transactions.class)
+        .addClasses(Queues.class, Queues.Received.class)
+        .addAsWebInfResource(BEANS_ALL, "beans.xml")
+        .addAsLibraries(file("outbox-ejb.jar"))
+        .addAsLibraries(faults(), config)
+        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
   /**

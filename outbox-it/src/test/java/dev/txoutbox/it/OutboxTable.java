@@ -73,6 +73,23 @@ public class OutboxTable {
     }
   }
 
+  /**
+   * Sets every PENDING and DEAD row aside as SKIPPED, so that a test starts with an empty backlog
+   * whatever earlier tests left behind; returns how many rows it changed.
+   */
+  public int setAsideWaitingRows(String reason) {
+    String sql =
+        "UPDATE outbox_message SET status = 'SKIPPED', skip_reason = ?, claimed_by = NULL,"
+            + " lease_until = NULL WHERE status IN ('PENDING', 'DEAD')";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, reason);
+      return statement.executeUpdate();
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public int countOfKey(String orderingKey, String status) {
     return number(
         "SELECT COUNT(*) FROM outbox_message WHERE ordering_key = ? AND status = ?",

@@ -3,7 +3,9 @@ package dev.txoutbox.it.faults;
 import dev.txoutbox.relay.Sending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -15,9 +17,14 @@ public class SendFaults {
   private volatile String eventType;
   private volatile double rate;
   private volatile String failingKey;
+  private volatile String heldType;
+  private volatile CountDownLatch held = new CountDownLatch(0);
   private final AtomicInteger injected = new AtomicInteger();
 
   void onSending(@Observes Sending sending) {
+    if (sending.eventType().equals(heldType)) {
+      hang();
+    }
     if (sending.orderingKey() != null && sending.orderingKey().equals(failingKey)) {
       injected.incrementAndGet();
       throw new IllegalStateException("injected fault: key " + failingKey + " always fails");
@@ -39,10 +46,33 @@ public class SendFaults {
     this.failingKey = orderingKey;
   }
 
+  /** Makes every send of one event type hang, holding up the relay, until {@link #release}. */
+  public void hold(String eventType) {
+    held = new CountDownLatch(1);
+    heldType = eventType;
+  }
+
+  public void release() {
+    heldType = null;
+    held.countDown();
+  }
+
+  private void hang() {
+    try {
+      if (!held.await(60, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("injected hang: the test never released it");
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("injected hang interrupted", e);
+    }
+  }
+
   public void clear() {
     eventType = null;
     rate = 0;
     failingKey = null;
+    release();
   }
 
   public int injected() {

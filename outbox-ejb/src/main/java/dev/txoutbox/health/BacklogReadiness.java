@@ -1,0 +1,64 @@
+package dev.txoutbox.health;
+
+import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.store.Backlog;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * Ready while the outbox table can be read, its oldest pending event is no older than {@code
+ * outbox.health.max-pending-age} and it holds no more DEAD events than {@code
+ * outbox.health.max-dead}.
+ */
+@Readiness
+@ApplicationScoped
+class BacklogReadiness implements HealthCheck {
+
+  @Inject OutboxConfig config;
+  @Inject Backlog backlog;
+
+  @Override
+  public HealthCheckResponse call() {
+    OutboxConfig.Health limits = config.health();
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("txoutbox-backlog")
+            .withData("maxPendingAgeSeconds", limits.maxPendingAge().toSeconds())
+            .withData("maxDead", limits.maxDead());
+    Backlog.Snapshot snapshot;
+    try {
+      snapshot = backlog.read();
+    } catch (IllegalStateException e) { // logged by Backlog, once per outage
+      return response
+          .down()
+          .withData("database", "unreachable")
+          .withData("error", e.getMessage())
+          .build();
+    }
+    Duration age = snapshot.oldestPendingAge(Instant.now());
+    List<String> problems = new ArrayList<>();
+    if (age.compareTo(limits.maxPendingAge()) > 0) {
+      problems.add("the oldest pending event waits for longer than " + limits.maxPendingAge());
+    }
+    if (snapshot.dead() > limits.maxDead()) {
+      problems.add("more than " + limits.maxDead() + " events are DEAD");
+    }
+    response
+        .status(problems.isEmpty())
+        .withData("database", "reachable")
+        .withData("pendingCount", snapshot.pending())
+        .withData("oldestPendingAgeSeconds", age.toSeconds())
+        .withData("deadCount", snapshot.dead());
+    if (!problems.isEmpty()) {
+      response.withData("problem", String.join("; ", problems));
+    }
+    return response.build();
+  }
+}
