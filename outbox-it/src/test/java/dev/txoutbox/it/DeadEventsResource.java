@@ -54,8 +54,7 @@ public class DeadEventsResource {
   public JsonObject create(@QueryParam("count") int count, @QueryParam("blocked") int blocked) {
     // a replayed event of an earlier test may still sit in the queue and take the filler's place
     queues.receiveAll("full", null, 100, Duration.ofMillis(200), Duration.ofSeconds(5));
-    String filler = UUID.randomUUID().toString();
-    queues.send("full", "x".repeat(300), "filler", filler);
+    String filler = queues.fillFull();
     List<UUID> dead = new ArrayList<>();
     List<String> keys = new ArrayList<>();
     try {
@@ -74,7 +73,7 @@ public class DeadEventsResource {
                       .allMatch(
                           id -> admin.event(id).map(e -> e.status().equals("DEAD")).orElse(false)));
     } finally {
-      queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(1));
+      queues.freeFull(filler, Duration.ofSeconds(1));
     }
     JsonArrayBuilder deadJson = Json.createArrayBuilder();
     JsonArrayBuilder blockedJson = Json.createArrayBuilder();

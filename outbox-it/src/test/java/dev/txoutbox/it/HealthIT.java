@@ -116,7 +116,7 @@ class HealthIT {
 
   @Test
   void readinessIsDownWhileMoreEventsAreDeadThanAllowed() {
-    String filler = fillTheFullQueue();
+    String filler = queues.fillFull();
     try {
       UUID id = transactions.publish(OutboxEvent.of("Doomed", "{}").destination("full").build());
       await()
@@ -138,13 +138,13 @@ class HealthIT {
       assertThat(admin.skip(id, "HealthIT: seen dead")).isTrue();
       awaitReady();
     } finally {
-      emptyTheFullQueue(filler);
+      queues.freeFull(filler, Duration.ofSeconds(5));
     }
   }
 
   @Test
   void readinessIsDownWhileThePendingEventWaitsTooLong() {
-    String filler = fillTheFullQueue();
+    String filler = queues.fillFull();
     UUID id;
     try {
       id = transactions.publish(OutboxEvent.of("Stuck", "{}").destination("full").build());
@@ -163,7 +163,7 @@ class HealthIT {
               });
       assertThat(table.find(id).orElseThrow().status()).isEqualTo("PENDING");
     } finally {
-      emptyTheFullQueue(filler);
+      queues.freeFull(filler, Duration.ofSeconds(5));
     }
 
     assertThat(queues.receive("full", "eventId = '" + id + "'", Duration.ofSeconds(15)))
@@ -179,15 +179,5 @@ class HealthIT {
               Check backlog = endpoints.health(READY, BACKLOG);
               assertThat(backlog.status()).as(backlog.data().toString()).isEqualTo("UP");
             });
-  }
-
-  private String fillTheFullQueue() {
-    String filler = UUID.randomUUID().toString();
-    queues.send("full", "x".repeat(300), "filler", filler);
-    return filler;
-  }
-
-  private void emptyTheFullQueue(String filler) {
-    queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(5));
   }
 }

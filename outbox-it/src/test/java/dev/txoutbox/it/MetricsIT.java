@@ -99,7 +99,7 @@ class MetricsIT {
 
   @Test
   void failedAndDeadSendsAreCountedAndTheDeadLetterIsAGauge() {
-    String filler = fillTheFullQueue();
+    String filler = queues.fillFull();
     UUID id;
     String before = endpoints.metrics();
     try {
@@ -108,7 +108,7 @@ class MetricsIT {
           .atMost(Duration.ofSeconds(20))
           .until(() -> admin.event(id).map(e -> e.status().equals("DEAD")).orElse(false));
     } finally {
-      emptyTheFullQueue(filler);
+      queues.freeFull(filler, Duration.ofSeconds(5));
     }
 
     await()
@@ -137,7 +137,7 @@ class MetricsIT {
 
   @Test
   void pendingEventsAndTheirAgeAreGauges() {
-    String filler = fillTheFullQueue();
+    String filler = queues.fillFull();
     UUID id;
     try {
       id = transactions.publish(OutboxEvent.of("MeteredStuck", "{}").destination("full").build());
@@ -154,7 +154,7 @@ class MetricsIT {
                 assertNoEventIds(metrics, List.of(id));
               });
     } finally {
-      emptyTheFullQueue(filler);
+      queues.freeFull(filler, Duration.ofSeconds(5));
     }
 
     assertThat(queues.receive("full", "eventId = '" + id + "'", Duration.ofSeconds(15)))
@@ -190,15 +190,5 @@ class MetricsIT {
               }
               assertThat(line).doesNotContainIgnoringCase("eventid");
             });
-  }
-
-  private String fillTheFullQueue() {
-    String filler = UUID.randomUUID().toString();
-    queues.send("full", "x".repeat(300), "filler", filler);
-    return filler;
-  }
-
-  private void emptyTheFullQueue(String filler) {
-    queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(5));
   }
 }

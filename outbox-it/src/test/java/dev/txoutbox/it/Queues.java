@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -91,6 +92,21 @@ public class Queues {
     try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       context.createProducer().setProperty(property, value).send(queue(destination), text);
     }
+  }
+
+  /**
+   * Fills the test destination "full", whose queue holds one message, so that every send to it
+   * fails until {@link #freeFull}; returns the filler's id.
+   */
+  public String fillFull() {
+    String filler = UUID.randomUUID().toString();
+    send("full", "x".repeat(300), "filler", filler);
+    return filler;
+  }
+
+  /** Takes the filler back out of "full", waiting up to {@code timeout}; empty if it is gone. */
+  public Optional<Received> freeFull(String filler, Duration timeout) {
+    return receive("full", "filler = '" + filler + "'", timeout);
   }
 
   private static Queue queue(String destination) {
