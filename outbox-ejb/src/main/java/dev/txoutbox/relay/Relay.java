@@ -18,7 +18,12 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Locale;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -48,6 +53,7 @@ public class Relay {
   private final AtomicBoolean draining = new AtomicBoolean();
   private final AtomicBoolean requested = new AtomicBoolean();
   private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final Queue<String> handedOff = new ConcurrentLinkedQueue<>();
 
   @PostConstruct
   void start() {
@@ -101,11 +107,15 @@ public class Relay {
     drain();
   }
 
-  /** Asks for a drain soon, on another thread; called after a transaction that stored events. */
-  public void wake() {
+  /**
+   * Hands the ids of events just committed to the relay and asks for a drain soon, on another
+   * thread; the drain claims them by id first.
+   */
+  public void wake(Collection<String> eventIds) {
     if (!config.relayEnabled() || !config.wakeUp() || stopped.get()) {
       return;
     }
+    handedOff.addAll(eventIds);
     requested.set(true);
     if (!draining.get() && wakeQueued.compareAndSet(false, true)) {
       executor.execute(
@@ -116,14 +126,29 @@ public class Relay {
     }
   }
 
+  /**
+   * Up to a batch of the ids handed over; none when so many wait that a claim of whatever is due
+   * serves them better (the relay is behind: it drains in full batches anyway).
+   */
+  private List<String> handedOff() {
+    int batch = config.batchSize();
+    if (handedOff.size() > 4 * batch) {
+      handedOff.clear();
+      return List.of();
+    }
+    List<String> ids = new ArrayList<>(batch);
+    for (String id; ids.size() < batch && (id = handedOff.poll()) != null; ) {
+      ids.add(id);
+    }
+    return ids;
+  }
+
   private void drain() {
     while (!stopped.get() && draining.compareAndSet(false, true)) {
       try {
         requested.set(false);
         heartbeat.beat(); // liveness: only a pass that runs beats, so a hung one lets it fail
-        while (!stopped.get() && deliveries.deliverBatch() > 0) {
-          heartbeat.beat(); // something was due: the next head of a key, or more, may be due now
-        }
+        deliveries.drain(this::handedOff, stopped::get, heartbeat::beat);
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);
       } finally {

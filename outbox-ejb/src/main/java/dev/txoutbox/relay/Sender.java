@@ -7,6 +7,7 @@ import dev.txoutbox.store.OutboxMessage;
 import dev.txoutbox.tracing.Tracing;
 import dev.txoutbox.tracing.Tracing.SendSpan;
 import jakarta.annotation.Resource;
+import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
@@ -27,11 +28,11 @@ import jakarta.json.JsonValue;
 import jakarta.transaction.Status;
 import jakarta.transaction.UserTransaction;
 import java.io.StringReader;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Map.Entry;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import java.util.logging.Level;
@@ -44,15 +45,16 @@ import javax.naming.NamingException;
  * because its commit is where a broker may refuse the batch (a full address on Artemis, with a
  * heuristic outcome), and the relay must see that.
  *
- * <p>At least once ({@link #send}), the transaction holds only the JMS session, and the outcome is
- * recorded on the rows afterwards, in another transaction: a crash in between sends a message
- * again. Exactly once ({@link #sendAndMark}), the same transaction first marks the rows as sent,
- * which also locks them, then sends: over an XA datasource and an XA connection factory, the
+ * <p>At least once ({@link #send(List)}), the transaction holds only the JMS session, and the
+ * outcome is recorded on the rows afterwards, in another transaction: a crash in between sends a
+ * message again. Exactly once ({@link #sendAndMark}), the same transaction first marks the rows as
+ * sent, which also locks them, then sends: over an XA datasource and an XA connection factory, the
  * transaction manager commits both or neither, and recovers an interrupted commit after a crash.
  */
 @Stateless
+@LocalBean
 @TransactionManagement(TransactionManagementType.BEAN)
-public class Sender {
+public class Sender implements Broker {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
   // made once: Json.createReader looks the JSON-P provider up on every call
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
@@ -66,70 +68,73 @@ public class Sender {
 
   private final Map<String, Queue> queues = new ConcurrentHashMap<>();
 
-  /**
-   * Sends the batch; every message is either sent (committed by the broker) or failed, with why. A
-   * broker may refuse a whole transaction at commit for one message (Artemis does when an address
-   * is full): the messages are then sent again one per transaction, so that each gets its own
-   * outcome and one refused message does not fail or kill its neighbours.
-   */
-  public Batch send(List<OutboxMessage> batch) {
+  @Override
+  public Outcome send(List<OutboxMessage> batch) {
     return send(batch, null);
   }
 
-  /**
-   * Sends the batch exactly once: in each transaction, {@code mark} first records the messages as
-   * sent and answers how many rows it marked. Fewer than the messages means that a lease ran out
-   * and another relay has some of them: nothing is sent, and they are all reported lapsed. When a
-   * message cannot be sent, the transaction is rolled back and the messages are sent one per
-   * transaction, as in {@link #send}.
-   */
-  public Batch sendAndMark(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
+  @Override
+  public Outcome sendAndMark(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
     return send(batch, mark);
   }
 
-  private Batch send(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
+  /**
+   * Sends the batch in one transaction. A broker may refuse a whole transaction at commit for one
+   * message (Artemis does when an address is full): the messages are then sent again one per
+   * transaction, so that each gets its own outcome and one refused message does not fail or kill
+   * its neighbours; after a message of a key fails, the key's later messages are released.
+   */
+  private Outcome send(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
     try {
       return inOneTransaction(batch, mark);
     } catch (Exception e) {
       String error = notCommitted(e);
       if (batch.size() == 1) {
-        return Batch.allFailed(batch, error);
+        return Outcome.allFailed(batch, error);
       }
       LOG.log(
           Level.FINE,
           "txoutbox: a batch of {0} was not committed ({1}); sending one by one",
           new Object[] {batch.size(), error});
-      Batch result = Batch.EMPTY;
+      Outcome result = Outcome.NONE;
+      Set<String> failedKeys = new HashSet<>();
       for (OutboxMessage message : batch) {
-        result = result.plus(sendAlone(message, mark));
+        Outcome alone =
+            failedKeys.contains(message.orderingKey())
+                ? Outcome.released(message)
+                : sendAlone(message, mark);
+        if (!alone.failed().isEmpty() && message.orderingKey() != null) {
+          failedKeys.add(message.orderingKey());
+        }
+        result = result.plus(alone);
       }
       return result;
     }
   }
 
-  private Batch sendAlone(OutboxMessage message, ToIntFunction<List<OutboxMessage>> mark) {
+  private Outcome sendAlone(OutboxMessage message, ToIntFunction<List<OutboxMessage>> mark) {
     try {
       return inOneTransaction(List.of(message), mark);
     } catch (Exception e) {
-      return Batch.allFailed(List.of(message), notCommitted(e));
+      return Outcome.allFailed(List.of(message), notCommitted(e));
     }
   }
 
-  private Batch inOneTransaction(
+  private Outcome inOneTransaction(
       List<OutboxMessage> messages, ToIntFunction<List<OutboxMessage>> mark) throws Exception {
     try {
       transaction.begin();
       if (mark != null && mark.applyAsInt(messages) < messages.size()) {
         rollback();
-        return Batch.allLapsed(messages);
+        return Outcome.allLapsed(messages);
       }
-      Batch result = sendAll(messages);
+      Outcome result = sendAll(messages);
       if (mark == null) {
         transaction.commit();
         handedOff(result);
         return result;
       }
-      if (!result.failed().isEmpty()) {
+      if (!result.failed().isEmpty() || !result.released().isEmpty()) {
         // the failed ones are marked as sent too: undo it all
         rollback();
         if (messages.size() == 1) {
@@ -146,7 +151,7 @@ public class Sender {
     }
   }
 
-  private void handedOff(Batch result) {
+  private void handedOff(Outcome result) {
     if (!result.sent().isEmpty()) {
       handoff.fire(new Handoff(result.sent().stream().map(OutboxMessage::id).toList()));
     }
@@ -154,7 +159,7 @@ public class Sender {
 
   private static String notCommitted(Exception e) {
     return "the send was not committed: "
-        + Batch.describe(e)
+        + Outcome.describe(e)
         + " (the server log has the broker's reason)";
   }
 
@@ -168,32 +173,31 @@ public class Sender {
     }
   }
 
-  private Batch sendAll(List<OutboxMessage> batch) {
-    List<OutboxMessage> sent = new ArrayList<>();
-    Map<OutboxMessage, String> failed = new LinkedHashMap<>();
+  private Outcome sendAll(List<OutboxMessage> batch) {
     try (JMSContext context = connectionFactory().createContext()) {
       JMSProducer producer = context.createProducer();
-      for (OutboxMessage message : batch) {
-        try (SendSpan span =
-            tracing.sending(message.id(), message.destination(), message.traceparent())) {
-          try {
-            sending.fire(
-                new Sending(
-                    message.id(),
-                    message.eventType(),
-                    message.orderingKey(),
-                    message.destination(),
-                    message.attempts() + 1));
-            producer.send(queue(message.destination()), toJms(context, message));
-            sent.add(message);
-          } catch (RuntimeException | JMSException | NamingException e) {
-            span.failed(e);
-            failed.put(message, Batch.describe(e));
-          }
-        }
+      return Outcome.sendEach(batch, message -> send(context, producer, message));
+    }
+  }
+
+  private void send(JMSContext context, JMSProducer producer, OutboxMessage message)
+      throws JMSException, NamingException {
+    try (SendSpan span =
+        tracing.sending(message.id(), message.destination(), message.traceparent())) {
+      try {
+        sending.fire(
+            new Sending(
+                message.id(),
+                message.eventType(),
+                message.orderingKey(),
+                message.destination(),
+                message.attempts() + 1));
+        producer.send(queue(message.destination()), toJms(context, message));
+      } catch (RuntimeException | JMSException | NamingException e) {
+        span.failed(e);
+        throw e;
       }
     }
-    return new Batch(sent, failed, List.of());
   }
 
   private TextMessage toJms(JMSContext context, OutboxMessage message) throws JMSException {

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
+import java.util.List;
 
 /**
  * Wakes the relay in this JVM once a transaction that made events pending has committed, so
@@ -15,6 +16,6 @@ class WakeUp {
   @Inject Relay relay;
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending pending) {
-    relay.wake();
+    relay.wake(List.of(pending.eventId()));
   }
 }

@@ -6,7 +6,8 @@ import java.util.Locale;
 
 /**
  * What the outbox does differently per database: the shipped DDL, the clock that leases are
- * computed with, and whether a claim may skip rows another relay is locking.
+ * computed with, whether a claim may skip rows another relay is locking, and the one-statement
+ * claim where the database has one.
  */
 enum Dialect {
   /** Embedded, one JVM: the application server's clock is the only clock. */
@@ -55,6 +56,77 @@ enum Dialect {
 
   boolean skipLocked() {
     return skipLocked;
+  }
+
+  /**
+   * True where one statement completes the previous batch and claims the next ({@link
+   * #claimStatement}); elsewhere a claim is several statements in one transaction.
+   */
+  boolean claimsInOneStatement() {
+    return this == POSTGRESQL;
+  }
+
+  /**
+   * PostgreSQL's claim, one statement: it completes the previous batch (fenced by its token), picks
+   * the due heads of their keys with {@code SKIP LOCKED} in the order of the due index, up to the
+   * limit, extends each keyed head with the contiguous next events of its key (a run, in seq order,
+   * ending at the first gap), leases them all by the database's clock and returns them. A row that
+   * the same statement completes no longer holds its key back. The first row answers the clock and
+   * the count of completed rows even when nothing was claimed.
+   *
+   * <p>Parameters in order: the deleted ids and their claim tokens (two varchar[]), the kept ids
+   * and their tokens, with {@code byIds} the ids to claim (varchar[]), whether a DEAD row blocks
+   * its key, the limit, the limit again (for the runs), the new token, the lease in milliseconds.
+   * Arrays are bound, never written into the text, so that the plan is cached.
+   */
+  static String claimStatement(boolean byIds) {
+    return """
+        WITH deleted AS (
+          DELETE FROM outbox_message d USING unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))
+            AS x(id, token)
+          WHERE d.id = x.id AND d.claimed_by = x.token RETURNING d.id),
+        kept AS (
+          UPDATE outbox_message k SET status = 'SENT', sent_at = clock_timestamp(),
+            claimed_by = NULL, lease_until = NULL
+          FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[])) AS x(id, token)
+          WHERE k.id = x.id AND k.claimed_by = x.token RETURNING k.id),
+        done AS (SELECT id FROM deleted UNION ALL SELECT id FROM kept),
+        clock AS (SELECT clock_timestamp() AS now),
+        heads AS (
+          SELECT m.id, m.ordering_key, m.seq FROM outbox_message m
+          WHERE %s m.status = 'PENDING' AND m.next_attempt_at <= (SELECT now FROM clock)
+            AND (m.lease_until IS NULL OR m.lease_until < (SELECT now FROM clock))
+            AND (m.ordering_key IS NULL OR NOT EXISTS (
+              SELECT 1 FROM outbox_message p
+              WHERE p.ordering_key = m.ordering_key AND p.seq < m.seq
+                AND p.status IN ('PENDING', 'DEAD') AND (p.status = 'PENDING' OR ?)
+                AND p.id NOT IN (SELECT id FROM done)))
+          ORDER BY m.next_attempt_at, m.created_at
+          LIMIT ?
+          FOR UPDATE OF m SKIP LOCKED),
+        runs AS (
+          SELECT f.id, f.seq - h.seq AS step,
+            row_number() OVER (PARTITION BY f.ordering_key ORDER BY f.seq) AS rank
+          FROM heads h CROSS JOIN LATERAL (
+            SELECT n.id, n.ordering_key, n.seq FROM outbox_message n
+            WHERE n.ordering_key = h.ordering_key AND n.seq > h.seq AND n.status = 'PENDING'
+              AND n.next_attempt_at <= (SELECT now FROM clock)
+              AND (n.lease_until IS NULL OR n.lease_until < (SELECT now FROM clock))
+            ORDER BY n.seq
+            LIMIT (SELECT (? - count(*)) / greatest(count(*), 1) FROM heads)
+            FOR UPDATE OF n SKIP LOCKED) f
+          WHERE h.ordering_key IS NOT NULL),
+        picked AS (SELECT id FROM heads UNION ALL SELECT id FROM runs WHERE step = rank),
+        claimed AS (
+          UPDATE outbox_message m
+          SET claimed_by = ?, lease_until = c.now + ? * INTERVAL '1 millisecond'
+          FROM picked, clock c WHERE m.id = picked.id
+          RETURNING m.id, m.seq, m.event_type, m.aggregate_type, m.aggregate_id, m.ordering_key,
+            m.destination, m.payload, m.headers, m.idempotency_key, m.traceparent, m.attempts,
+            m.created_at)
+        SELECT CAST(EXTRACT(EPOCH FROM c.now) * 1000000 AS BIGINT), (SELECT count(*) FROM done), k.*
+        FROM clock c LEFT JOIN claimed k ON true"""
+        .formatted(byIds ? "m.id = ANY(?) AND" : "");
   }
 
   /** The dialect of a connection's database; refuses a database the outbox does not support. */

@@ -22,6 +22,20 @@ import java.time.Instant;
             // the due index's order, so that an ordered index scan can stop at the limit
             + " ORDER BY m.nextAttemptAt, m.createdAt")
 @NamedQuery(
+    name = "OutboxMessage.dueAmong",
+    query =
+        "SELECT m.id FROM OutboxMessage m WHERE m.id IN :ids"
+            + " AND m.status = dev.txoutbox.store.Status.PENDING"
+            + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+            + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"
+            + " WHERE p.orderingKey = m.orderingKey AND p.seq < m.seq AND p.status IN :blocking))"
+            + " ORDER BY m.nextAttemptAt, m.createdAt")
+@NamedQuery(
+    name = "OutboxMessage.release",
+    query =
+        "UPDATE OutboxMessage m SET m.claimedBy = NULL, m.leaseUntil = NULL"
+            + " WHERE m.id IN :ids AND m.claimedBy = :token")
+@NamedQuery(
     name = "OutboxMessage.claim",
     query =
         "UPDATE OutboxMessage m SET m.claimedBy = :token, m.leaseUntil = :leaseUntil"
@@ -185,6 +199,42 @@ public class OutboxMessage {
     this.status = Status.PENDING;
     this.createdAt = createdAt;
     this.nextAttemptAt = createdAt;
+  }
+
+  /**
+   * A claimed row as the relay sees it (read with plain JDBC, or made by a test): the columns it
+   * sends, not a managed entity.
+   */
+  public static OutboxMessage claimed(
+      String id,
+      long seq,
+      String eventType,
+      String aggregateType,
+      String aggregateId,
+      String orderingKey,
+      String destination,
+      String payload,
+      String headers,
+      String idempotencyKey,
+      String traceparent,
+      int attempts,
+      Instant createdAt) {
+    OutboxMessage row =
+        new OutboxMessage(
+            id,
+            eventType,
+            aggregateType,
+            aggregateId,
+            orderingKey,
+            destination,
+            payload,
+            headers,
+            idempotencyKey,
+            traceparent,
+            createdAt);
+    row.seq = seq;
+    row.attempts = attempts;
+    return row;
   }
 
   public String id() {

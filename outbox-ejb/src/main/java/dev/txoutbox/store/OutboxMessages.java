@@ -6,14 +6,18 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -67,30 +71,33 @@ public class OutboxMessages {
   }
 
   /**
-   * Leases up to {@code limit} due rows to {@code token} for {@code lease}, by the database's
-   * clock, and returns them oldest first with that clock's time. Only the head of each ordering key
-   * is due: a row waits while an earlier row of its key is pending, or dead when {@code
-   * deadBlocks}. A row another relay holds under a live lease is left alone; where the database
-   * can, so is a row another relay is claiming at this moment ({@code SKIP LOCKED}), instead of
-   * waiting for it.
+   * Leases up to {@code limit} due rows (among {@code ids} unless empty) to {@code token}, heads of
+   * their keys only, in the caller's transaction; see {@link Claims#claim}. The due query itself
+   * takes no locks: its head-of-key check must see a row that another relay is claiming, which a
+   * locking read with SKIP LOCKED would pass over.
    */
-  @Transactional(TxType.REQUIRES_NEW)
-  public Claim claim(String token, Duration lease, int limit, boolean deadBlocks) {
+  @Transactional(TxType.MANDATORY)
+  Claims.Claim claim(
+      String token, Duration lease, int limit, boolean deadBlocks, Collection<String> ids) {
     Instant now = database.now(em);
-    List<String> due =
-        em.createNamedQuery("OutboxMessage.due", String.class)
+    TypedQuery<String> dueQuery =
+        em.createNamedQuery(
+                ids.isEmpty() ? "OutboxMessage.due" : "OutboxMessage.dueAmong", String.class)
             .setParameter("now", now)
             .setParameter(
                 "blocking",
                 deadBlocks ? List.of(Status.PENDING, Status.DEAD) : List.of(Status.PENDING))
             // with SKIP LOCKED, more candidates than needed: some may be locked by other relays
-            .setMaxResults(database.dialect().skipLocked() ? limit * 3 : limit)
-            .getResultList();
+            .setMaxResults(database.dialect().skipLocked() ? limit * 3 : limit);
+    if (!ids.isEmpty()) {
+      dueQuery.setParameter("ids", ids);
+    }
+    List<String> due = dueQuery.getResultList();
     if (!due.isEmpty() && database.dialect().skipLocked()) {
       due = unlocked(due, now, limit);
     }
     if (due.isEmpty()) {
-      return new Claim(List.of(), now);
+      return new Claims.Claim(List.of(), now, 0);
     }
     em.createNamedQuery("OutboxMessage.claim")
         .setParameter("token", token)
@@ -98,18 +105,15 @@ public class OutboxMessages {
         .setParameter("ids", due)
         .setParameter("now", now)
         .executeUpdate();
-    return new Claim(
+    return new Claims.Claim(
         em.createNamedQuery("OutboxMessage.claimed", OutboxMessage.class)
             .setParameter("token", token)
             .getResultList(),
-        now);
+        now,
+        0);
   }
 
-  /**
-   * Locks the rows of {@code ids} that are still claimable, skipping those another transaction
-   * holds. The due query itself takes no locks: its head-of-key check must see a row that another
-   * relay is claiming, which a locking read with SKIP LOCKED would pass over.
-   */
+  /** Locks the rows of {@code ids} that are still claimable, skipping those another holds. */
   @SuppressWarnings("unchecked")
   private List<String> unlocked(List<String> ids, Instant now, int limit) {
     String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
@@ -129,42 +133,44 @@ public class OutboxMessages {
     return ((List<Object>) lock.getResultList()).stream().map(String::valueOf).toList();
   }
 
-  /** Rows just claimed, oldest first, and the database's time of the claim. */
-  public record Claim(List<OutboxMessage> rows, Instant now) {}
-
   /**
-   * Completes sent rows, but only those still claimed by {@code token}: a relay whose lease ran out
-   * cannot complete rows that another relay has claimed since. The rows {@code kept} become SENT,
-   * the rows {@code deleted} are deleted. Returns how many rows it completed. Joins the caller's
-   * transaction (exactly-once mode: the one that sends them); runs in its own otherwise.
+   * Completes sent rows, but only those still claimed by the token each was sent under: a relay
+   * whose lease ran out cannot complete rows that another relay has claimed since. Returns how many
+   * rows it completed, in the caller's transaction.
    */
-  @Transactional(TxType.REQUIRED)
-  public int markSent(
-      String token, Collection<String> kept, Collection<String> deleted, Instant now) {
+  @Transactional(TxType.MANDATORY)
+  int markSent(Completion done) {
     int completed = 0;
-    if (!kept.isEmpty()) {
+    Instant now = done.kept().isEmpty() ? null : database.now(em);
+    for (Map.Entry<String, List<String>> kept : byToken(done.kept()).entrySet()) {
       completed +=
           em.createNamedQuery("OutboxMessage.sent")
-              .setParameter("ids", kept)
-              .setParameter("token", token)
+              .setParameter("ids", kept.getValue())
+              .setParameter("token", kept.getKey())
               .setParameter("now", now)
               .executeUpdate();
     }
-    if (!deleted.isEmpty()) {
+    for (Map.Entry<String, List<String>> deleted : byToken(done.deleted()).entrySet()) {
       completed +=
           em.createNamedQuery("OutboxMessage.deleteSent")
-              .setParameter("ids", deleted)
-              .setParameter("token", token)
+              .setParameter("ids", deleted.getValue())
+              .setParameter("token", deleted.getKey())
               .executeUpdate();
     }
     return completed;
   }
 
+  private static Map<String, List<String>> byToken(Map<String, String> tokenOfId) {
+    Map<String, List<String>> ids = new LinkedHashMap<>();
+    tokenOfId.forEach((id, token) -> ids.computeIfAbsent(token, t -> new ArrayList<>()).add(id));
+    return ids;
+  }
+
   /** Records failed attempts (fenced like {@link #markSent}); returns how many rows it changed. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public int markFailed(String token, Collection<Failure> failures) {
+  @Transactional(TxType.MANDATORY)
+  int markFailed(String token, Collection<Claims.Failure> failures) {
     int changed = 0;
-    for (Failure failure : failures) {
+    for (Claims.Failure failure : failures) {
       changed +=
           em.createNamedQuery("OutboxMessage.failed")
               .setParameter("id", failure.id())
@@ -175,6 +181,17 @@ public class OutboxMessages {
               .executeUpdate();
     }
     return changed;
+  }
+
+  /** Gives back claimed rows unsent (fenced like {@link #markSent}): due again, attempts kept. */
+  @Transactional(TxType.MANDATORY)
+  int release(String token, Collection<String> ids) {
+    return ids.isEmpty()
+        ? 0
+        : em.createNamedQuery("OutboxMessage.release")
+            .setParameter("ids", ids)
+            .setParameter("token", token)
+            .executeUpdate();
   }
 
   /**
@@ -193,15 +210,5 @@ public class OutboxMessages {
     return old.isEmpty()
         ? 0
         : em.createNamedQuery("OutboxMessage.delete").setParameter("ids", old).executeUpdate();
-  }
-
-  /**
-   * A failed attempt: its row, the error as text, and when to try again; {@code dead} when it was
-   * the last attempt.
-   */
-  public record Failure(String id, String error, Instant nextAttemptAt, boolean dead) {
-    public Failure {
-      error = error.length() > 2000 ? error.substring(0, 2000) : error;
-    }
   }
 }

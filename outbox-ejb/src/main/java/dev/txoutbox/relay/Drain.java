@@ -1,0 +1,330 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.config.OutboxConfig.RetryPolicy;
+import dev.txoutbox.lifecycle.OutboxLifecycle;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Dead;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Failed;
+import dev.txoutbox.lifecycle.OutboxLifecycle.Sent;
+import dev.txoutbox.relay.Delivery.Delivered;
+import dev.txoutbox.store.Claims.Claim;
+import dev.txoutbox.store.Claims.Failure;
+import dev.txoutbox.store.Completion;
+import dev.txoutbox.store.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The relay's core, plain Java over two ports ({@link Rows}, the {@link Delivery}'s broker): claims
+ * batches and delivers them until nothing is due. A sent batch is completed by the next claim (one
+ * statement where the database allows it), and while a full batch is being sent, the next one is
+ * claimed on another thread ({@code ahead}), so that at most two batches are leased at a time.
+ * Failure is data: a failed send becomes the row's error and next attempt, or DEAD after its last.
+ * One drain at a time per instance.
+ */
+final class Drain {
+  private static final Logger LOG = Logger.getLogger(Drain.class.getName());
+  private static final int CLAIM_ATTEMPTS = 5;
+
+  /** What a drain needs besides its ports: batch size, retry policies, node name, pipelining. */
+  record Setup(
+      int batchSize,
+      Function<String, RetryPolicy> retries,
+      Backoff backoff,
+      String node,
+      Executor ahead) {}
+
+  private final Rows rows;
+  private final Delivery delivery;
+  private final Clock clock;
+  private final Setup setup;
+  private final Consumer<OutboxLifecycle> lifecycle;
+
+  /** A sent batch whose completion the next claim carries, and what to announce after it. */
+  private Carried carried = Carried.NONE;
+
+  private record Carried(Completion completion, List<Sent> sent) {
+    static final Carried NONE = new Carried(Completion.NONE, List.of());
+
+    /** Both: a batch sent while the claim that would have carried the one before was under way. */
+    Carried plus(Carried other) {
+      List<Sent> all = new ArrayList<>(sent);
+      all.addAll(other.sent);
+      return new Carried(completion.plus(other.completion), all);
+    }
+  }
+
+  Drain(
+      Rows rows, Delivery delivery, Clock clock, Setup setup, Consumer<OutboxLifecycle> lifecycle) {
+    this.rows = rows;
+    this.delivery = delivery;
+    this.clock = clock;
+    this.setup = setup;
+    this.lifecycle = lifecycle;
+  }
+
+  /**
+   * Delivers until nothing is due, starting with the ids {@code handoffs} answers (events just
+   * committed in this JVM) or, when none, whatever is due; returns how many rows it claimed. {@code
+   * beat} runs after each batch; once {@code stopping} answers true, no batch starts.
+   */
+  int run(Supplier<List<String>> handoffs, BooleanSupplier stopping, Runnable beat) {
+    int claimed = 0;
+    try {
+      Timed batch = claim(handoffs.get());
+      while (!batch.claim().rows().isEmpty()) {
+        int size = batch.claim().rows().size();
+        claimed += size;
+        boolean full = size >= setup.batchSize();
+        CompletableFuture<Timed> next =
+            full && setup.ahead() != null && !stopping.getAsBoolean() ? claimAhead() : null;
+        deliver(batch);
+        beat.run();
+        if (stopping.getAsBoolean()) {
+          if (next != null) {
+            giveBack(await(next));
+          }
+          break;
+        }
+        List<String> handed = List.of();
+        if (next != null) {
+          batch = await(next);
+        } else if (!(handed = handoffs.get()).isEmpty() || full) {
+          batch = claim(handed);
+        } else {
+          break; // a batch that was not full: nothing else was due
+        }
+        if (batch.claim().rows().isEmpty() && full && carried != Carried.NONE) {
+          batch = claim(List.of()); // the completion may have freed the next events of its keys
+        }
+      }
+    } finally {
+      completeCarried();
+    }
+    return claimed;
+  }
+
+  /** Completes the last sent batch, which no claim will carry. */
+  private void completeCarried() {
+    Carried last = carried;
+    carried = Carried.NONE;
+    if (last != Carried.NONE) {
+      try {
+        completed(last, retrying(() -> rows.complete(last.completion())));
+      } catch (RuntimeException e) {
+        LOG.log(
+            Level.WARNING,
+            "txoutbox: completing sent events failed; they are sent again after their lease: "
+                + last.sent().stream().map(Sent::eventId).toList(),
+            e);
+      }
+    }
+  }
+
+  /** A claim, its token, and the local clock's time when it returned (to move the claim's on). */
+  private record Timed(Claim claim, String token, Instant at) {}
+
+  /** Claims, carrying the completion of the batch sent last. */
+  private Timed claim(Collection<String> ids) {
+    Carried done = carried;
+    carried = Carried.NONE;
+    return claim(done, ids);
+  }
+
+  private Timed claim(Carried done, Collection<String> ids) {
+    String token = setup.node() + "/" + UUID.randomUUID();
+    Claim claim = retrying(() -> rows.claim(done.completion(), token, ids));
+    completed(done, claim.completed());
+    return new Timed(claim, token, clock.instant());
+  }
+
+  /** Claims on the {@code ahead} thread, carrying what was sent before the batch now sending. */
+  private CompletableFuture<Timed> claimAhead() {
+    Carried done = carried;
+    carried = Carried.NONE;
+    return CompletableFuture.supplyAsync(() -> claim(done, List.of()), setup.ahead());
+  }
+
+  private Timed await(CompletableFuture<Timed> next) {
+    try {
+      return next.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("txoutbox: interrupted while claiming", e);
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e);
+    }
+  }
+
+  private Instant now(Timed batch) {
+    return batch.claim().now().plus(Duration.between(batch.at(), clock.instant()));
+  }
+
+  private void deliver(Timed batch) {
+    List<OutboxMessage> messages = SendingOrder.of(batch.claim().rows());
+    String token = batch.token();
+    Delivered delivered = delivery.deliver(token, messages);
+    Outcome outcome = delivered.outcome();
+    Instant now = now(batch);
+    List<Sent> sent = outcome.sent().stream().map(m -> sent(m, now)).toList();
+    if (delivered.carried().isEmpty()) {
+      sent.forEach(lifecycle);
+    } else {
+      carried = carried.plus(new Carried(delivered.carried(), sent));
+    }
+    if (!outcome.lapsed().isEmpty()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + outcome.lapsed().size()
+                  + " events ran out before they were sent; they were not sent, and are sent by"
+                  + " the relay that has them now: "
+                  + ids(outcome.lapsed()));
+    }
+    recordFailures(token, outcome, now);
+  }
+
+  private void recordFailures(String token, Outcome outcome, Instant now) {
+    List<Failure> failures =
+        outcome.failed().entrySet().stream()
+            .map(f -> failure(f.getKey(), f.getValue(), now))
+            .toList();
+    if (failures.isEmpty() && outcome.released().isEmpty()) {
+      return;
+    }
+    int changed = retrying(() -> rows.fail(token, failures, ids(outcome.released())));
+    if (changed < failures.size() + outcome.released().size()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on some of the events "
+                  + failures.stream().map(Failure::id).toList()
+                  + " ran out before their failed send was recorded; another relay has them now");
+    }
+    outcome.failed().forEach((message, error) -> announce(message, failure(message, error, now)));
+  }
+
+  private Failure failure(OutboxMessage message, String error, Instant now) {
+    RetryPolicy policy = setup.retries().apply(message.eventType());
+    int failures = message.attempts() + 1;
+    return new Failure(
+        message.id(),
+        error,
+        now.plus(setup.backoff().delayAfter(policy, failures)),
+        Backoff.exhausted(policy, failures));
+  }
+
+  /** Gives back the rows of a claim that will not be sent (the application is stopping). */
+  private void giveBack(Timed batch) {
+    List<String> ids = ids(batch.claim().rows());
+    if (!ids.isEmpty()) {
+      rows.fail(batch.token(), List.of(), ids);
+    }
+  }
+
+  private void completed(Carried done, int count) {
+    if (done.completion().isEmpty()) {
+      return;
+    }
+    if (count < done.completion().size()) {
+      LOG.warning(
+          () ->
+              "txoutbox: the lease on "
+                  + (done.completion().size() - count)
+                  + " sent events ran out before completion; another relay has them now and"
+                  + " sends them again: "
+                  + done.sent().stream().map(Sent::eventId).toList());
+    }
+    done.sent().forEach(lifecycle);
+  }
+
+  private static Sent sent(OutboxMessage m, Instant sentAt) {
+    LOG.fine(() -> "txoutbox: sent event " + m.id() + " to " + m.destination());
+    return new Sent(
+        UUID.fromString(m.id()),
+        m.eventType(),
+        m.destination(),
+        m.attempts() + 1,
+        m.createdAt(),
+        sentAt);
+  }
+
+  /** Logs a recorded failure and tells the application's observers. */
+  private void announce(OutboxMessage message, Failure failure) {
+    UUID id = UUID.fromString(message.id());
+    int attempt = message.attempts() + 1;
+    String what =
+        "txoutbox: sending event "
+            + message.id()
+            + " (type "
+            + message.eventType()
+            + ", attempt "
+            + attempt
+            + ") to "
+            + message.destination()
+            + " failed";
+    if (failure.dead()) {
+      LOG.severe(
+          what
+              + "; that was its last attempt: it is DEAD until an operator replays it: "
+              + failure.error());
+      lifecycle.accept(
+          new Dead(id, message.eventType(), message.destination(), attempt, failure.error()));
+    } else {
+      LOG.warning(
+          what
+              + "; it stays pending, next attempt at "
+              + failure.nextAttemptAt()
+              + ": "
+              + failure.error());
+      lifecycle.accept(
+          new Failed(
+              id,
+              message.eventType(),
+              message.destination(),
+              attempt,
+              failure.error(),
+              failure.nextAttemptAt()));
+    }
+  }
+
+  private static List<String> ids(List<OutboxMessage> messages) {
+    return messages.stream().map(OutboxMessage::id).toList();
+  }
+
+  /**
+   * Runs a database step again if it fails: each is fenced by claim tokens, so running it twice is
+   * harmless, while giving up leaves rows to be sent again after their lease. What it guards
+   * against is a transient failure, such as a deadlock victim on MariaDB.
+   */
+  private static <T> T retrying(Supplier<T> step) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return step.get();
+      } catch (RuntimeException e) {
+        if (attempt == CLAIM_ATTEMPTS) {
+          throw e;
+        }
+        LOG.log(Level.FINE, "txoutbox: a relay statement failed; trying again", e);
+        try {
+          Thread.sleep(20L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,39 @@
+package dev.txoutbox.relay;
+
+import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.store.Claims;
+import dev.txoutbox.store.Claims.Claim;
+import dev.txoutbox.store.Claims.Failure;
+import dev.txoutbox.store.Completion;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Collection;
+import java.util.List;
+
+/** {@link Rows} on the outbox table, with the configured batch size, lease and dead-head rule. */
+@ApplicationScoped
+class TableRows implements Rows {
+  @Inject Claims claims;
+  @Inject OutboxConfig config;
+
+  @Override
+  public Claim claim(Completion done, String token, Collection<String> ids) {
+    return claims.claim(
+        done,
+        token,
+        config.lease(),
+        config.batchSize(),
+        config.deadHead() == OutboxConfig.DeadHead.BLOCK,
+        ids);
+  }
+
+  @Override
+  public int complete(Completion done) {
+    return claims.complete(done);
+  }
+
+  @Override
+  public int fail(String token, List<Failure> failures, List<String> released) {
+    return failures.isEmpty() && released.isEmpty() ? 0 : claims.fail(token, failures, released);
+  }
+}

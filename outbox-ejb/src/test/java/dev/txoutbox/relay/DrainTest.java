@@ -1,0 +1,337 @@
+package dev.txoutbox.relay;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.txoutbox.config.OutboxConfig.RetryPolicy;
+import dev.txoutbox.lifecycle.OutboxLifecycle;
+import dev.txoutbox.relay.Table.State;
+import dev.txoutbox.store.OutboxMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class DrainTest {
+  private static final RetryPolicy RETRIES =
+      new RetryPolicy(Duration.ofSeconds(1), 2.0, Duration.ofMinutes(1), 0.2, 3);
+  private static final Duration LEASE = Duration.ofSeconds(30);
+
+  private Instant now = Instant.parse("2026-11-30T10:00:00Z");
+  private final Table table = new Table(() -> now, 10, LEASE);
+  private final FakeBroker broker = new FakeBroker();
+  private final List<OutboxLifecycle> announced = new ArrayList<>();
+  private final ExecutorService ahead = Executors.newSingleThreadExecutor();
+
+  @AfterEach
+  void stopExecutor() throws InterruptedException {
+    ahead.shutdownNow();
+    assertThat(ahead.awaitTermination(5, TimeUnit.SECONDS)).isTrue();
+  }
+
+  private Drain atLeastOnce(Table rows) {
+    return drain(rows, new Delivery.AtLeastOnce(broker, m -> m.idempotencyKey() != null), null);
+  }
+
+  private Drain drain(Table rows, Delivery delivery, ExecutorService executor) {
+    Clock clock =
+        new Clock() {
+          @Override
+          public Instant instant() {
+            return now;
+          }
+
+          @Override
+          public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+          }
+
+          @Override
+          public Clock withZone(java.time.ZoneId zone) {
+            return this;
+          }
+        };
+    return new Drain(
+        rows,
+        delivery,
+        clock,
+        new Drain.Setup(10, type -> RETRIES, new Backoff(() -> 0.5), "node", executor),
+        announced::add);
+  }
+
+  private int run(Drain drain) {
+    return drain.run(List::of, () -> false, () -> {});
+  }
+
+  @Test
+  void sendsWhatIsDueAndCompletesItInOneMoreStatement() {
+    List<String> ids = List.of(table.publish(null), table.publish(null), table.publish(null));
+
+    assertThat(run(atLeastOnce(table))).isEqualTo(3);
+
+    assertThat(broker.receivedIds()).containsExactlyElementsOf(ids);
+    assertThat(table.rows()).isEmpty(); // deleted: no retention, no idempotency key
+    assertThat(table.statements()).isEqualTo(2); // the claim, then the completion
+    assertThat(announced).hasSize(3).allMatch(e -> e instanceof OutboxLifecycle.Sent);
+  }
+
+  @Test
+  void keepsARowWithAnIdempotencyKeyAsSent() {
+    String keyed = table.publish(null, "Tested", "order-1");
+    table.publish(null);
+
+    run(atLeastOnce(table));
+
+    assertThat(table.rows()).singleElement().satisfies(r -> assertThat(r.id).isEqualTo(keyed));
+    assertThat(table.row(keyed).state).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void aFailedSendStaysPendingUntilItsBackoffHasPassed() {
+    String id = table.publish(null);
+    broker.refuses = m -> true;
+
+    run(atLeastOnce(table));
+
+    Table.Row row = table.row(id);
+    assertThat(row.state).isEqualTo(State.PENDING);
+    assertThat(row.attempts).isEqualTo(1);
+    assertThat(row.lastError).contains("refused");
+    assertThat(row.nextAttemptAt).isEqualTo(now.plus(RETRIES.initialDelay()));
+    assertThat(announced).singleElement().isInstanceOf(OutboxLifecycle.Failed.class);
+
+    broker.refuses = m -> false;
+    now = now.plusMillis(999);
+    assertThat(run(atLeastOnce(table))).isZero(); // not due yet
+    now = now.plusMillis(1);
+    assertThat(run(atLeastOnce(table))).isEqualTo(1);
+    assertThat(broker.receivedIds()).containsExactly(id);
+  }
+
+  @Test
+  void theDelayGrowsWithEachFailedAttempt() {
+    String id = table.publish(null);
+    broker.refuses = m -> true;
+
+    run(atLeastOnce(table));
+    Instant first = table.row(id).nextAttemptAt;
+    now = first;
+    run(atLeastOnce(table));
+
+    assertThat(table.row(id).attempts).isEqualTo(2);
+    assertThat(table.row(id).nextAttemptAt).isEqualTo(first.plusSeconds(2));
+  }
+
+  @Test
+  void theLastAttemptMakesTheEventDead() {
+    String id = table.publish(null);
+    broker.refuses = m -> true;
+
+    for (int attempt = 1; attempt <= RETRIES.maxAttempts(); attempt++) {
+      run(atLeastOnce(table));
+      now = now.plus(Duration.ofMinutes(2));
+    }
+    run(atLeastOnce(table));
+
+    assertThat(table.row(id).state).isEqualTo(State.DEAD);
+    assertThat(table.row(id).attempts).isEqualTo(RETRIES.maxAttempts());
+    assertThat(announced).last().isInstanceOf(OutboxLifecycle.Dead.class);
+  }
+
+  @Test
+  void aKeysRunGoesInOneBatchInSeqOrder() {
+    List<String> keyed = IntStream.range(0, 5).mapToObj(i -> table.publish("k")).toList();
+    String other = table.publish(null);
+
+    run(atLeastOnce(table));
+
+    assertThat(broker.transactions).isEqualTo(1);
+    assertThat(broker.receivedIds())
+        .containsExactly(
+            keyed.get(0), keyed.get(1), keyed.get(2), keyed.get(3), keyed.get(4), other);
+  }
+
+  @Test
+  void aFailureInARunReleasesTheRestOfItsKeyUnsent() {
+    List<String> keyed = IntStream.range(0, 4).mapToObj(i -> table.publish("k")).toList();
+    String other = table.publish("other");
+    broker.refuses = m -> m.id().equals(keyed.get(1));
+
+    run(atLeastOnce(table));
+
+    assertThat(broker.receivedIds()).containsExactly(keyed.get(0), other);
+    assertThat(table.row(keyed.get(1)).attempts).isEqualTo(1);
+    for (String released : keyed.subList(2, 4)) {
+      assertThat(table.row(released).attempts).isZero();
+      assertThat(table.row(released).claimedBy).isNull();
+    }
+
+    broker.refuses = m -> false;
+    now = now.plusSeconds(2);
+    run(atLeastOnce(table));
+    assertThat(broker.receivedIds())
+        .containsExactly(keyed.get(0), other, keyed.get(1), keyed.get(2), keyed.get(3));
+  }
+
+  @Test
+  void aLaterEventOfABlockedKeyIsNeverTried() {
+    List<String> keyed = IntStream.range(0, 3).mapToObj(i -> table.publish("k")).toList();
+    broker.refuses = m -> m.id().equals(keyed.get(0));
+    List<String> tried = new ArrayList<>();
+    broker.duringSend = batch -> batch.forEach(m -> tried.add(m.id()));
+
+    for (int pass = 0; pass < 5; pass++) {
+      run(atLeastOnce(table));
+      now = now.plus(Duration.ofMinutes(2));
+    }
+
+    assertThat(table.row(keyed.get(0)).state).isEqualTo(State.DEAD);
+    assertThat(table.row(keyed.get(1)).attempts).isZero();
+    assertThat(table.row(keyed.get(2)).attempts).isZero();
+    assertThat(broker.receivedIds()).isEmpty();
+  }
+
+  @Test
+  void aRelayWhoseLeaseRanOutCompletesNothing() {
+    String id = table.publish(null);
+    Drain slow = atLeastOnce(table);
+    FakeBroker other = new FakeBroker();
+    Drain fast = drain(table, new Delivery.AtLeastOnce(other, m -> true), null);
+    Instant[] claimedByFast = new Instant[1];
+    broker.duringSend =
+        batch -> {
+          now = now.plus(LEASE).plusSeconds(1); // this relay stalls past its lease
+          other.duringSend = b -> claimedByFast[0] = now;
+          // the other relay claims the row and sends it, keeping it as SENT: it now holds the row
+          fast.run(List::of, () -> false, () -> {});
+        };
+
+    run(slow);
+
+    assertThat(claimedByFast[0]).isNotNull();
+    assertThat(broker.receivedIds()).containsExactly(id);
+    assertThat(other.receivedIds()).containsExactly(id);
+    // the slow relay's deferred delete was fenced: the row is the other relay's SENT row
+    assertThat(table.row(id)).isNotNull();
+    assertThat(table.row(id).state).isEqualTo(State.SENT);
+  }
+
+  @Test
+  void exactlyOnceSendsNothingWhoseLeaseRanOut() {
+    String id = table.publish(null);
+    FakeBroker other = new FakeBroker();
+    Drain fast = drain(table, new Delivery.AtLeastOnce(other, m -> false), null);
+    Drain exactly = drain(table, new Delivery.ExactlyOnce(broker, table, m -> false), null);
+    broker.duringSend =
+        batch -> {
+          if (other.received.isEmpty()) {
+            now = now.plus(LEASE).plusSeconds(1);
+            fast.run(List::of, () -> false, () -> {});
+          }
+        };
+
+    run(exactly);
+
+    assertThat(broker.receivedIds()).isEmpty();
+    assertThat(other.receivedIds()).containsExactly(id);
+    assertThat(table.rows()).isEmpty();
+  }
+
+  @Test
+  void exactlyOnceCompletesInTheSendingTransaction() {
+    table.publish(null);
+    table.publish("k");
+
+    run(drain(table, new Delivery.ExactlyOnce(broker, table, m -> false), null));
+
+    assertThat(broker.received).hasSize(2);
+    assertThat(table.rows()).isEmpty();
+    assertThat(table.statements()).isEqualTo(2); // the claim and the completion in the send
+  }
+
+  @Test
+  void exactlyOnceSendsTheRestOfABatchWhenOneIsRefused() {
+    String refused = table.publish(null);
+    String fine = table.publish(null);
+    List<String> keyed = List.of(table.publish("k"), table.publish("k"));
+    broker.refuses = m -> m.id().equals(refused) || m.id().equals(keyed.get(0));
+
+    run(drain(table, new Delivery.ExactlyOnce(broker, table, m -> false), null));
+
+    assertThat(broker.receivedIds()).containsExactly(fine);
+    assertThat(table.row(refused).attempts).isEqualTo(1);
+    assertThat(table.row(keyed.get(0)).attempts).isEqualTo(1);
+    assertThat(table.row(keyed.get(1)).attempts).isZero();
+    assertThat(table.row(keyed.get(1)).claimedBy).isNull();
+  }
+
+  @Test
+  void claimsTheNextBatchWhileSendingAndHoldsAtMostTwo() throws InterruptedException {
+    List<String> ids = IntStream.range(0, 35).mapToObj(i -> table.publish(null)).toList();
+    CountDownLatch overlapped = new CountDownLatch(1);
+    broker.duringSend =
+        batch -> {
+          if (table.statements() >= 2) {
+            overlapped.countDown();
+          }
+        };
+
+    int claimed =
+        drain(table, new Delivery.AtLeastOnce(broker, m -> false), ahead)
+            .run(List::of, () -> false, () -> {});
+
+    assertThat(claimed).isEqualTo(35);
+    assertThat(broker.receivedIds()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(table.rows()).isEmpty();
+    assertThat(table.mostLeasedBatches()).isEqualTo(2);
+    // 4 batches (10, 10, 10, 5): 4 claims, each completing the batch before the one in flight,
+    // and one completion of the last two batches' rows
+    assertThat(table.statements()).isLessThanOrEqualTo(6);
+    assertThat(overlapped.await(0, TimeUnit.SECONDS)).isTrue();
+  }
+
+  @Test
+  void claimsTheEventsHandedOverFirst() {
+    table.publish(null);
+    String handed = table.publish(null);
+
+    int claimed = atLeastOnce(table).run(() -> List.of(handed), () -> false, () -> {});
+
+    assertThat(claimed).isEqualTo(1);
+    assertThat(broker.receivedIds()).containsExactly(handed);
+  }
+
+  @Test
+  void stoppingGivesBackTheBatchClaimedAhead() {
+    IntStream.range(0, 20).forEach(i -> table.publish(null));
+    boolean[] stopping = {false};
+    broker.duringSend = batch -> stopping[0] = true;
+
+    int claimed =
+        drain(table, new Delivery.AtLeastOnce(broker, m -> false), ahead)
+            .run(List::of, () -> stopping[0], () -> {});
+
+    assertThat(claimed).isEqualTo(10);
+    assertThat(broker.received).hasSize(10);
+    assertThat(table.rows()).hasSize(10).allMatch(r -> r.claimedBy == null && r.attempts == 0);
+  }
+
+  @Test
+  void sendingOrderKeepsEachKeyInSeqOrder() {
+    Table t = new Table(() -> now, 10, LEASE);
+    List<String> a = IntStream.range(0, 3).mapToObj(i -> t.publish("a")).toList();
+    List<OutboxMessage> claimed =
+        new ArrayList<>(t.claim(dev.txoutbox.store.Completion.NONE, "x", List.of()).rows());
+    java.util.Collections.reverse(claimed);
+
+    assertThat(SendingOrder.of(claimed)).extracting(OutboxMessage::id).containsExactlyElementsOf(a);
+  }
+}
