@@ -50,7 +50,11 @@ class Deliveries {
   }
 
   /** See {@link Drain#run}; one at a time. */
-  int drain(Supplier<List<String>> handoffs, BooleanSupplier stopping, Runnable beat) {
-    return drain.run(handoffs, stopping, beat);
+  int drain(
+      Supplier<List<String>> handoffs,
+      BooleanSupplier poll,
+      BooleanSupplier stopping,
+      Runnable beat) {
+    return drain.run(handoffs, poll, stopping, beat);
   }
 }

@@ -77,39 +77,53 @@ final class Drain {
   }
 
   /**
-   * Delivers until nothing is due, starting with the ids {@code handoffs} answers (events just
-   * committed in this JVM) or, when none, whatever is due; returns how many rows it claimed. {@code
-   * beat} runs after each batch; once {@code stopping} answers true, no batch starts.
+   * Delivers until nothing is due: the ids {@code handoffs} answers (events just committed in this
+   * JVM), claimed by id as they come, and whatever is due when a batch came back full or when
+   * {@code poll} answers true (it is asked once per claim it could start, and should answer true
+   * once per request, such as a timer's tick). Returns how many rows it claimed. {@code beat} runs
+   * after each batch; once {@code stopping} answers true, no batch starts.
    */
-  int run(Supplier<List<String>> handoffs, BooleanSupplier stopping, Runnable beat) {
+  int run(
+      Supplier<List<String>> handoffs,
+      BooleanSupplier poll,
+      BooleanSupplier stopping,
+      Runnable beat) {
     int claimed = 0;
+    boolean full = false; // the last batch was full: more may be due
+    CompletableFuture<Timed> next = null; // the claim ahead, while a full batch is sent
     try {
-      Timed batch = claim(handoffs.get());
-      while (!batch.claim().rows().isEmpty()) {
-        int size = batch.claim().rows().size();
-        claimed += size;
-        boolean full = size >= setup.batchSize();
-        CompletableFuture<Timed> next =
-            full && setup.ahead() != null && !stopping.getAsBoolean() ? claimAhead() : null;
-        deliver(batch);
-        beat.run();
-        if (stopping.getAsBoolean()) {
-          if (next != null) {
-            giveBack(await(next));
-          }
-          break;
-        }
-        List<String> handed = List.of();
+      while (!stopping.getAsBoolean()) {
+        Timed batch;
         if (next != null) {
           batch = await(next);
-        } else if (!(handed = handoffs.get()).isEmpty() || full) {
-          batch = claim(handed);
+          next = null;
+          if (batch.claim().rows().isEmpty() && carried != Carried.NONE) {
+            batch = claim(List.of()); // the completion may have freed the next events of its keys
+          }
         } else {
-          break; // a batch that was not full: nothing else was due
+          List<String> handed = full ? List.of() : handoffs.get();
+          if (!handed.isEmpty()) {
+            batch = claim(handed);
+          } else if (full || poll.getAsBoolean()) {
+            batch = claim(List.of());
+          } else {
+            break;
+          }
         }
-        if (batch.claim().rows().isEmpty() && full && carried != Carried.NONE) {
-          batch = claim(List.of()); // the completion may have freed the next events of its keys
+        int size = batch.claim().rows().size();
+        full = size >= setup.batchSize();
+        if (size == 0) {
+          continue;
         }
+        claimed += size;
+        if (full && setup.ahead() != null) {
+          next = claimAhead();
+        }
+        deliver(batch);
+        beat.run();
+      }
+      if (next != null) {
+        giveBack(await(next)); // stopping: the batch claimed ahead is not sent
       }
     } finally {
       completeCarried();

@@ -15,7 +15,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,15 +24,19 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs on every server: a non-persistent interval timer (a persistent one would fail over in
- * minutes, and {@code @Schedule} cannot read MicroProfile Config) and a wake-up after each commit
- * both drain the outbox, one drain at a time in this JVM. Its callbacks never throw: a failure is
- * logged and the timer goes on.
+ * Runs on every server. The drains run on one relay thread of the server's managed thread factory,
+ * which waits for work: the ids of events a transaction in this JVM has just committed (handed over
+ * by {@link WakeUp}, claimed by id at once, with no executor in between), or a tick of the relay's
+ * timer. The timer (non-persistent: a persistent one would fail over in minutes, and
+ * {@code @Schedule} cannot read MicroProfile Config) is the backstop: it polls for events committed
+ * on other servers or due for a retry, and starts the relay thread again should it have ended. Its
+ * callbacks never throw: a failure is logged and the timer goes on.
  */
 @Singleton
 @Startup
@@ -44,16 +48,16 @@ public class Relay {
   private static final Duration STOP_WAIT = Duration.ofSeconds(20);
 
   @Resource TimerService timerService;
-  @Resource ManagedExecutorService executor;
+  @Resource ManagedThreadFactory threads;
   @Inject OutboxConfig config;
   @Inject Deliveries deliveries;
   @Inject Heartbeat heartbeat;
 
-  private final AtomicBoolean stopped = new AtomicBoolean();
-  private final AtomicBoolean draining = new AtomicBoolean();
-  private final AtomicBoolean requested = new AtomicBoolean();
-  private final AtomicBoolean wakeQueued = new AtomicBoolean();
+  private final Semaphore work = new Semaphore(0);
   private final Queue<String> handedOff = new ConcurrentLinkedQueue<>();
+  private final AtomicBoolean pollDue = new AtomicBoolean();
+  private volatile boolean stopped;
+  private volatile Thread relayThread;
 
   @PostConstruct
   void start() {
@@ -63,6 +67,7 @@ public class Relay {
     }
     long interval = config.relayInterval().toMillis();
     timerService.createIntervalTimer(interval, interval, new TimerConfig("txoutbox-relay", false));
+    startRelayThread();
     LOG.info(
         () ->
             "txoutbox: relay started on "
@@ -83,46 +88,75 @@ public class Relay {
    */
   @PreDestroy
   void stop() {
-    stopped.set(true);
-    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
-    while (!draining.compareAndSet(false, true)) { // taken for good: no drain after this
-      if (System.nanoTime() > deadline) {
-        LOG.warning(
-            "txoutbox: the relay's batch did not end within "
-                + STOP_WAIT
-                + " of the application's stop; its rows are sent again after their lease");
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
+    stopped = true;
+    work.release();
+    Thread thread = relayThread;
+    if (thread == null) {
+      return;
+    }
+    try {
+      thread.join(STOP_WAIT.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    if (thread.isAlive()) {
+      LOG.warning(
+          "txoutbox: the relay's batch did not end within "
+              + STOP_WAIT
+              + " of the application's stop; its rows are sent again after their lease");
     }
   }
 
   @Timeout
   void tick() {
-    drain();
+    if (stopped) {
+      return;
+    }
+    Thread thread = relayThread;
+    if (thread == null || !thread.isAlive()) {
+      LOG.warning("txoutbox: the relay thread had ended; starting it again");
+      startRelayThread();
+    }
+    pollDue.set(true);
+    work.release();
   }
 
-  /**
-   * Hands the ids of events just committed to the relay and asks for a drain soon, on another
-   * thread; the drain claims them by id first.
-   */
+  /** Hands the ids of events just committed in this JVM to the relay, which claims them at once. */
   public void wake(Collection<String> eventIds) {
-    if (!config.relayEnabled() || !config.wakeUp() || stopped.get()) {
+    if (!config.relayEnabled() || !config.wakeUp() || stopped) {
       return;
     }
     handedOff.addAll(eventIds);
-    requested.set(true);
-    if (!draining.get() && wakeQueued.compareAndSet(false, true)) {
-      executor.execute(
-          () -> {
-            wakeQueued.set(false);
-            drain();
-          });
+    work.release();
+  }
+
+  private synchronized void startRelayThread() {
+    Thread thread = threads.newThread(this::relay);
+    thread.setName("txoutbox-relay");
+    relayThread = thread;
+    thread.start();
+  }
+
+  /** The relay thread: a drain for each wake-up or tick, wake-ups during a drain joined in. */
+  private void relay() {
+    while (!stopped) {
+      try {
+        work.acquire();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+      work.drainPermits();
+      if (stopped) {
+        return;
+      }
+      try {
+        heartbeat.beat(); // liveness: only a drain that runs beats, so a hung one lets it fail
+        deliveries.drain(
+            this::handedOff, () -> pollDue.getAndSet(false), () -> stopped, heartbeat::beat);
+      } catch (RuntimeException e) {
+        LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);
+      }
     }
   }
 
@@ -134,6 +168,7 @@ public class Relay {
     int batch = config.batchSize();
     if (handedOff.size() > 4 * batch) {
       handedOff.clear();
+      pollDue.set(true);
       return List.of();
     }
     List<String> ids = new ArrayList<>(batch);
@@ -141,22 +176,5 @@ public class Relay {
       ids.add(id);
     }
     return ids;
-  }
-
-  private void drain() {
-    while (!stopped.get() && draining.compareAndSet(false, true)) {
-      try {
-        requested.set(false);
-        heartbeat.beat(); // liveness: only a pass that runs beats, so a hung one lets it fail
-        deliveries.drain(this::handedOff, stopped::get, heartbeat::beat);
-      } catch (RuntimeException e) {
-        LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);
-      } finally {
-        draining.set(false);
-      }
-      if (!requested.get()) {
-        return;
-      }
-    }
   }
 }

@@ -5,10 +5,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
-import java.util.List;
 
 /**
- * Wakes the relay in this JVM once a transaction that made events pending has committed, so
+ * Hands the events of a committed transaction to the relay in this JVM, once per transaction, so
  * delivery does not wait for the next timer tick. (No database NOTIFY: it would serialize commits.)
  */
 @ApplicationScoped
@@ -16,6 +15,6 @@ class WakeUp {
   @Inject Relay relay;
 
   void committed(@Observes(during = TransactionPhase.AFTER_SUCCESS) Pending pending) {
-    relay.wake(List.of(pending.eventId()));
+    relay.wake(pending.eventIds());
   }
 }

@@ -93,7 +93,7 @@ public class DeadLetters {
             .setParameter("now", now)
             .executeUpdate();
     if (replayed > 0) {
-      pending.fire(new Pending(ids.iterator().next()));
+      pending.fire(new Pending(List.copyOf(ids)));
     }
     return replayed;
   }

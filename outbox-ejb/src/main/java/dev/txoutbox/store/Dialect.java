@@ -2,6 +2,7 @@ package dev.txoutbox.store;
 
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -11,42 +12,65 @@ import java.util.Locale;
  */
 enum Dialect {
   /** Embedded, one JVM: the application server's clock is the only clock. */
-  DERBY("derby", null, false, null),
+  DERBY("derby", null, false, null, null),
   POSTGRESQL(
       "postgresql",
       "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)",
       true,
-      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, 0) ON CONFLICT DO NOTHING"),
+      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, 1) ON CONFLICT (ordering_key)"
+          + " DO UPDATE SET version = outbox_key.version + 1 RETURNING version",
+      null),
   /** 10.6 or newer, for {@code SKIP LOCKED}. */
   MARIADB(
       "mariadb",
       "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)",
       true,
-      "INSERT IGNORE INTO outbox_key (ordering_key, version) VALUES (?, 0)");
+      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, LAST_INSERT_ID(1))"
+          + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1)",
+      "SELECT LAST_INSERT_ID()");
 
   private final String directory;
   private final String clockQuery;
   private final boolean skipLocked;
-  private final String insertKeyIfAbsent;
+  private final String nextSeq;
+  private final String readSeq;
 
-  Dialect(String directory, String clockQuery, boolean skipLocked, String insertKeyIfAbsent) {
+  Dialect(String directory, String clockQuery, boolean skipLocked, String nextSeq, String readSeq) {
     this.directory = directory;
     this.clockQuery = clockQuery;
     this.skipLocked = skipLocked;
-    this.insertKeyIfAbsent = insertKeyIfAbsent;
+    this.nextSeq = nextSeq;
+    this.readSeq = readSeq;
   }
 
   /**
-   * An insert of an ordering key's row that does nothing when another transaction has inserted it
-   * (it waits for that one to end); null where the database has none.
+   * The upsert that increments an ordering key's version, creating its row at 1 (the row lock it
+   * takes is held until commit, and a concurrent first use waits for it); it returns the version
+   * unless {@link #readSeq} is needed to read it. Null where the database has no upsert.
    */
-  String insertKeyIfAbsent() {
-    return insertKeyIfAbsent;
+  String nextSeq() {
+    return nextSeq;
   }
 
-  /** The shipped DDL of this database, a resource of the outbox-ejb jar. */
-  String script() {
-    return "META-INF/txoutbox/sql/" + directory + "/V1__outbox.sql";
+  /** Reads the version {@link #nextSeq} set, on the same connection; null when it returns it. */
+  String readSeq() {
+    return readSeq;
+  }
+
+  /** The shipped DDL of this database, resources of the outbox-ejb jar, in the order to apply. */
+  List<String> scripts() {
+    String v1 = "META-INF/txoutbox/sql/" + directory + "/V1__outbox.sql";
+    return this == POSTGRESQL
+        ? List.of(v1, "META-INF/txoutbox/sql/" + directory + "/V2__relay.sql")
+        : List.of(v1);
+  }
+
+  /**
+   * An index that the latest shipped script drops, so that finding it means the schema is older:
+   * PostgreSQL's V2 drops the index on claimed_by. Null where there is none.
+   */
+  String indexOfOlderSchema() {
+    return this == POSTGRESQL ? "outbox_message_claim" : null;
   }
 
   /** A query answering the database's time in microseconds since the epoch; null: use the JVM's. */

@@ -1,12 +1,15 @@
 package dev.txoutbox.store;
 
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
@@ -33,11 +36,13 @@ public class OutboxMessages {
   @Inject OrderingKeys keys;
   @Inject Database database;
   @Inject Event<Pending> pending;
+  @Resource TransactionSynchronizationRegistry transactions;
 
   /**
    * Stores a new row in the caller's transaction; a keyed row gets the next seq of its key (see
-   * {@link OrderingKeys}). The insert is flushed at once, so that a constraint violation reaches
-   * the publisher, and the row is visible to the rest of the transaction.
+   * {@link OrderingKeys}). A row with an idempotency key is flushed at once, so that a repeated key
+   * reaches the publisher as a constraint violation; the others are written at the latest at
+   * commit, together (JDBC batch writing, where the provider does it).
    */
   @Transactional(TxType.MANDATORY)
   public void add(OutboxMessage message) {
@@ -46,18 +51,32 @@ public class OutboxMessages {
       message.sequence(keys.next(key).orElseGet(() -> registerAndNext(key)));
     }
     em.persist(message);
-    em.flush();
-    pending.fire(new Pending(message.id()));
+    if (message.idempotencyKey() != null) {
+      em.flush();
+    }
+    pendingInThisTransaction().add(message.id());
   }
 
   private long registerAndNext(String key) {
     try {
       keys.register(key);
-    } catch (RuntimeException concurrentlyRegistered) {
+    } catch (PersistenceException concurrentlyRegistered) {
       // another transaction created the row first: incrementing it below is all this one needs
     }
     return keys.next(key)
         .orElseThrow(() -> new IllegalStateException("txoutbox: cannot lock ordering key " + key));
+  }
+
+  /** The ids this transaction made pending; the first call fires {@link Pending} with them. */
+  @SuppressWarnings("unchecked")
+  private List<String> pendingInThisTransaction() {
+    List<String> ids = (List<String>) transactions.getResource(Pending.class);
+    if (ids == null) {
+      ids = new ArrayList<>();
+      transactions.putResource(Pending.class, ids);
+      pending.fire(new Pending(ids));
+    }
+    return ids;
   }
 
   /** The id of the row stored under an idempotency key, if any (in the caller's transaction). */

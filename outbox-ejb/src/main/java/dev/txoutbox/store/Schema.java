@@ -65,10 +65,11 @@ public class Schema {
         }
       }
       if (missing.isEmpty()) {
-        requireTraceparentColumn(connection, metaData, dialect.script());
+        requireTraceparentColumn(connection, metaData, dialect.scripts().get(0));
+        warnOfOlderSchema(connection, metaData, dialect);
         return;
       }
-      String script = dialect.script();
+      String script = String.join(" then ", dialect.scripts());
       if (!config.initializeSchema() || missing.size() < TABLES.size()) {
         throw new IllegalStateException(
             "txoutbox: the tables "
@@ -80,8 +81,10 @@ public class Schema {
                 + " only).");
       }
       try (Statement statement = connection.createStatement()) {
-        for (String sql : statements(script)) {
-          statement.execute(sql);
+        for (String file : dialect.scripts()) {
+          for (String sql : statements(file)) {
+            statement.execute(sql);
+          }
         }
       }
       LOG.info(() -> "txoutbox: created the tables " + missing + " from " + script);
@@ -102,6 +105,34 @@ public class Schema {
               + " propagation; see "
               + script
               + "). Add it: ALTER TABLE outbox_message ADD COLUMN traceparent VARCHAR(55)");
+    }
+  }
+
+  /** Tables of an older shipped schema still work, more slowly: say which script upgrades them. */
+  private static void warnOfOlderSchema(
+      Connection connection, DatabaseMetaData metaData, Dialect dialect) throws SQLException {
+    String index = dialect.indexOfOlderSchema();
+    if (index == null) {
+      return;
+    }
+    try (ResultSet indexes =
+        metaData.getIndexInfo(
+            connection.getCatalog(), connection.getSchema(), "outbox_message", false, true)) {
+      while (indexes.next()) {
+        if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
+          List<String> scripts = dialect.scripts();
+          LOG.warning(
+              "txoutbox: the outbox tables are at schema version "
+                  + (scripts.size() - 1)
+                  + " (they have the index "
+                  + index
+                  + "); apply "
+                  + scripts.get(scripts.size() - 1)
+                  + " (in the outbox-ejb jar) to upgrade them: the relay's claims are faster on"
+                  + " the latest version.");
+          return;
+        }
+      }
     }
   }
 

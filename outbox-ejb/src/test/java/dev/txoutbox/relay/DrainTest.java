@@ -68,7 +68,7 @@ class DrainTest {
   }
 
   private int run(Drain drain) {
-    return drain.run(List::of, () -> false, () -> {});
+    return drain.run(List::of, once(), () -> false, () -> {});
   }
 
   @Test
@@ -211,7 +211,7 @@ class DrainTest {
           now = now.plus(LEASE).plusSeconds(1); // this relay stalls past its lease
           other.duringSend = b -> claimedByFast[0] = now;
           // the other relay claims the row and sends it, keeping it as SENT: it now holds the row
-          fast.run(List::of, () -> false, () -> {});
+          fast.run(List::of, once(), () -> false, () -> {});
         };
 
     run(slow);
@@ -234,7 +234,7 @@ class DrainTest {
         batch -> {
           if (other.received.isEmpty()) {
             now = now.plus(LEASE).plusSeconds(1);
-            fast.run(List::of, () -> false, () -> {});
+            fast.run(List::of, once(), () -> false, () -> {});
           }
         };
 
@@ -286,7 +286,7 @@ class DrainTest {
 
     int claimed =
         drain(table, new Delivery.AtLeastOnce(broker, m -> false), ahead)
-            .run(List::of, () -> false, () -> {});
+            .run(List::of, once(), () -> false, () -> {});
 
     assertThat(claimed).isEqualTo(35);
     assertThat(broker.receivedIds()).containsExactlyInAnyOrderElementsOf(ids);
@@ -303,10 +303,34 @@ class DrainTest {
     table.publish(null);
     String handed = table.publish(null);
 
-    int claimed = atLeastOnce(table).run(() -> List.of(handed), () -> false, () -> {});
+    int claimed = atLeastOnce(table).run(handing(handed), () -> false, () -> false, () -> {});
 
     assertThat(claimed).isEqualTo(1);
     assertThat(broker.receivedIds()).containsExactly(handed);
+    assertThat(table.statements()).isEqualTo(2); // the claim by id, then the completion alone
+  }
+
+  @Test
+  void aPollAlsoClaimsWhatIsDueBesidesTheHandedIds() {
+    String due = table.publish(null);
+    String handed = table.publish(null);
+
+    int claimed = atLeastOnce(table).run(handing(handed), once(), () -> false, () -> {});
+
+    assertThat(claimed).isEqualTo(2);
+    assertThat(broker.receivedIds()).containsExactly(handed, due);
+  }
+
+  /** Answers the ids once, as a relay's queue of handed-over ids would. */
+  private static java.util.function.Supplier<List<String>> handing(String... ids) {
+    java.util.Deque<List<String>> queue = new java.util.ArrayDeque<>(List.of(List.of(ids)));
+    return () -> queue.isEmpty() ? List.of() : queue.poll();
+  }
+
+  /** True once, as one tick of the relay's timer. */
+  private static java.util.function.BooleanSupplier once() {
+    boolean[] asked = {false};
+    return () -> !asked[0] && (asked[0] = true);
   }
 
   @Test
@@ -317,7 +341,7 @@ class DrainTest {
 
     int claimed =
         drain(table, new Delivery.AtLeastOnce(broker, m -> false), ahead)
-            .run(List::of, () -> stopping[0], () -> {});
+            .run(List::of, once(), () -> stopping[0], () -> {});
 
     assertThat(claimed).isEqualTo(10);
     assertThat(broker.received).hasSize(10);

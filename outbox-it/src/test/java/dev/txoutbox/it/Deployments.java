@@ -55,12 +55,14 @@ final class Deployments {
 
   /** {@link #component} with configuration of its own (an EAR library above the server's keys). */
   static EnterpriseArchive componentWithConfig(String properties, Class<?>... testClasses) {
-    return component(testClasses)
-        .addAsLibrary(
-            ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-                .addAsManifestResource(
-                    new StringAsset("config_ordinal=700\n" + properties),
-                    "microprofile-config.properties"));
+    return component(testClasses).addAsLibrary(config(properties));
+  }
+
+  /** Configuration of a test application's own: an EAR library above the server's keys. */
+  static JavaArchive config(String properties) {
+    return ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+        .addAsManifestResource(
+            new StringAsset("config_ordinal=700\n" + properties), "microprofile-config.properties");
   }
 
   /**

@@ -7,6 +7,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,14 +18,21 @@ import javax.sql.DataSource;
 public class OutboxTable {
 
   /** What the tests check of a row. */
-  public record Row(String status, int attempts, String lastError, String destination, long seq) {}
+  public record Row(
+      String status,
+      int attempts,
+      String lastError,
+      String destination,
+      long seq,
+      String claimedBy) {}
 
   @Resource // the default datasource, as the outbox's persistence unit uses
   DataSource dataSource;
 
   public Optional<Row> find(UUID eventId) {
     String sql =
-        "SELECT status, attempts, last_error, destination, seq FROM outbox_message WHERE id = ?";
+        "SELECT status, attempts, last_error, destination, seq, claimed_by FROM outbox_message"
+            + " WHERE id = ?";
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
       statement.setString(1, eventId.toString());
@@ -34,8 +42,44 @@ public class OutboxTable {
         }
         return Optional.of(
             new Row(
-                rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4), rs.getLong(5)));
+                rs.getString(1),
+                rs.getInt(2),
+                rs.getString(3),
+                rs.getString(4),
+                rs.getLong(5),
+                rs.getString(6)));
       }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Claims a row for {@code token} for an hour, as another relay would once this one's lease had
+   * run out; returns the rows changed.
+   */
+  public int takeOver(UUID eventId, String token) {
+    return update(
+        "UPDATE outbox_message SET claimed_by = ?, lease_until = ? WHERE id = ?",
+        token,
+        Timestamp.from(Instant.now().plus(Duration.ofHours(1))),
+        eventId.toString());
+  }
+
+  /** Ends any claim on a row, as a relay that gives it back would. */
+  public int giveBack(UUID eventId) {
+    return update(
+        "UPDATE outbox_message SET claimed_by = NULL, lease_until = NULL WHERE id = ?",
+        eventId.toString());
+  }
+
+  private int update(String sql, Object... parameters) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      for (int i = 0; i < parameters.length; i++) {
+        statement.setObject(i + 1, parameters[i]);
+      }
+      return statement.executeUpdate();
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -97,10 +141,21 @@ public class OutboxTable {
         status);
   }
 
-  /** The attempts made on the rows of one ordering key, all together. */
-  public int attemptsOfKey(String orderingKey) {
+  /** The attempts made on the rows of one ordering key after its first (lowest seq) row. */
+  public int attemptsAfterHeadOfKey(String orderingKey) {
     return number(
-        "SELECT COALESCE(SUM(attempts), 0) FROM outbox_message WHERE ordering_key = ?",
+        "SELECT COALESCE(SUM(attempts), 0) FROM outbox_message WHERE ordering_key = ?"
+            + " AND seq > (SELECT MIN(seq) FROM outbox_message WHERE ordering_key = ?)",
+        orderingKey,
+        orderingKey);
+  }
+
+  /** The attempts made on the first (lowest seq) row of one ordering key. */
+  public int attemptsOfHeadOfKey(String orderingKey) {
+    return number(
+        "SELECT COALESCE(SUM(attempts), 0) FROM outbox_message WHERE ordering_key = ?"
+            + " AND seq = (SELECT MIN(seq) FROM outbox_message WHERE ordering_key = ?)",
+        orderingKey,
         orderingKey);
   }
 
