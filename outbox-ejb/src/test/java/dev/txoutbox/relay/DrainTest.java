@@ -112,8 +112,18 @@ class DrainTest {
     now = now.plusMillis(999);
     assertThat(run(atLeastOnce(table))).isZero(); // not due yet
     now = now.plusMillis(1);
-    assertThat(run(atLeastOnce(table))).isEqualTo(1);
+    int[] beats = {0};
+    assertThat(atLeastOnce(table).run(List::of, once(), () -> false, () -> beats[0]++)).isOne();
     assertThat(broker.receivedIds()).containsExactly(id);
+    assertThat(beats[0]).isOne();
+    assertThat(announced)
+        .last()
+        .isInstanceOfSatisfying(
+            OutboxLifecycle.Sent.class,
+            sent -> {
+              assertThat(sent.attempt()).isEqualTo(2);
+              assertThat(sent.sentAt()).isEqualTo(now);
+            });
   }
 
   @Test
@@ -255,6 +265,7 @@ class DrainTest {
     assertThat(broker.received).hasSize(2);
     assertThat(table.rows()).isEmpty();
     assertThat(table.statements()).isEqualTo(2); // the claim and the completion in the send
+    assertThat(announced).hasSize(2).allMatch(e -> e instanceof OutboxLifecycle.Sent);
   }
 
   @Test
@@ -292,6 +303,8 @@ class DrainTest {
     assertThat(broker.receivedIds()).containsExactlyInAnyOrderElementsOf(ids);
     assertThat(table.rows()).isEmpty();
     assertThat(table.mostLeasedBatches()).isEqualTo(2);
+    // each Sent is told once its completion, carried by a later claim, is done
+    assertThat(announced).hasSize(35).allMatch(e -> e instanceof OutboxLifecycle.Sent);
     // 4 batches (10, 10, 10, 5): 4 claims, each completing the batch before the one in flight,
     // and one completion of the last two batches' rows
     assertThat(table.statements()).isLessThanOrEqualTo(6);
