@@ -55,8 +55,10 @@ public class Halts {
       @Observes(during = TransactionPhase.AFTER_SUCCESS)
           @Priority(Interceptor.Priority.PLATFORM_BEFORE)
           Pending pending) {
-    if (afterCommitOf.remove(pending.eventId())) {
-      halt("after the commit of event " + pending.eventId() + ", before the wake-up");
+    for (String eventId : pending.eventIds()) {
+      if (afterCommitOf.remove(eventId)) {
+        halt("after the commit of event " + eventId + ", before the wake-up");
+      }
     }
   }
 
