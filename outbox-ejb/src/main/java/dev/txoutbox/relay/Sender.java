@@ -37,6 +37,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.ToIntFunction;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 
@@ -63,6 +64,7 @@ public class Sender implements Broker {
   @Inject Configuration configuration;
   @Inject Event<Sending> sending;
   @Inject Event<Handoff> handoff;
+  @Inject Event<Delivering> delivering;
   @Inject Tracing tracing;
   @Resource UserTransaction transaction;
 
@@ -85,6 +87,10 @@ public class Sender implements Broker {
    * its neighbours; after a message of a key fails, the key's later messages are released.
    */
   private Outcome send(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
+    delivering.fire(
+        new Delivering(
+            batch.stream().map(OutboxMessage::id).toList(),
+            batch.stream().map(OutboxMessage::eventType).collect(Collectors.toSet())));
     try {
       return inOneTransaction(batch, mark);
     } catch (Exception e) {

@@ -1,5 +1,6 @@
 package dev.txoutbox.it.faults;
 
+import dev.txoutbox.relay.Delivering;
 import dev.txoutbox.relay.Sending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -20,6 +21,13 @@ public class SendFaults {
   private volatile String heldType;
   private volatile CountDownLatch held = new CountDownLatch(0);
   private final AtomicInteger injected = new AtomicInteger();
+
+  void onDelivering(@Observes Delivering batch) {
+    String held = heldType;
+    if (held != null && batch.eventTypes().contains(held)) {
+      hang();
+    }
+  }
 
   void onSending(@Observes Sending sending) {
     if (sending.eventType().equals(heldType)) {
@@ -46,7 +54,10 @@ public class SendFaults {
     this.failingKey = orderingKey;
   }
 
-  /** Makes every send of one event type hang, holding up the relay, until {@link #release}. */
+  /**
+   * Makes every batch with an event of one type hang before its transaction begins (and every send
+   * of that type, should one start), holding up the relay, until {@link #release}.
+   */
   public void hold(String eventType) {
     held = new CountDownLatch(1);
     heldType = eventType;
