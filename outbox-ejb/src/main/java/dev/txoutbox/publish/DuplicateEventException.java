@@ -1,12 +1,17 @@
 package dev.txoutbox.publish;
 
+import jakarta.ejb.ApplicationException;
 import java.sql.SQLException;
 
 /**
  * Two transactions published the same idempotency key at the same time; the database's unique
  * constraint let the first one win. This transaction is marked for rollback: retry it, and the
  * retry finds the first event and stores nothing.
+ *
+ * <p>An application exception: it reaches the caller of an EJB as it is, not wrapped in an {@code
+ * EJBException}.
  */
+@ApplicationException(rollback = true)
 public class DuplicateEventException extends IllegalStateException {
   private static final long serialVersionUID = 1L;
 

@@ -31,6 +31,19 @@ class OutboxConfigTest {
   }
 
   @Test
+  void shippedDefaultsGiveWayToAUsersFileWithoutAnOrdinal() throws IOException {
+    Properties defaults = new Properties();
+    try (InputStream in =
+        OutboxConfigTest.class.getResourceAsStream("/META-INF/microprofile-config.properties")) {
+      defaults.load(in);
+    }
+
+    assertThat(Integer.parseInt(defaults.getProperty("config_ordinal")))
+        .isEqualTo(ConfigReport.DEFAULTS_ORDINAL)
+        .isLessThan(100);
+  }
+
+  @Test
   void shippedDefaultsAreValid() throws IOException {
     OutboxConfig config = parse(Map.of());
 

@@ -28,17 +28,40 @@ final class Deployments {
    * the test helpers and a business persistence unit of its own.
    */
   static EnterpriseArchive component(Class<?>... testClasses) {
+    return component("outbox-test", testClasses);
+  }
+
+  /**
+   * {@link #component(Class...)} as {@code <name>.ear} with its web module {@code <name>.war}, for
+   * a test class that deploys several applications side by side.
+   */
+  static EnterpriseArchive component(String name, Class<?>... testClasses) {
     WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "outbox-test.war")
+        ShrinkWrap.create(WebArchive.class, name + ".war")
             .addClasses(testClasses)
             .addClasses(
                 OutboxTable.class, OutboxTable.Row.class, Queues.class, Queues.Received.class)
             .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
             .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
             .addAsWebInfResource(BEANS_ALL, "beans.xml");
-    return ShrinkWrap.create(EnterpriseArchive.class, "outbox-test.ear")
+    return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
         .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
         .addAsModule(war)
+        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+  }
+
+  /**
+   * The component packaged as a user's WAR: outbox-ejb in WEB-INF/lib, the given test classes and
+   * the test helpers in WEB-INF/classes.
+   */
+  static WebArchive componentInWar(String name, Class<?>... testClasses) {
+    return ShrinkWrap.create(WebArchive.class, name + ".war")
+        .addClasses(testClasses)
+        .addClasses(OutboxTable.class, OutboxTable.Row.class, Queues.class, Queues.Received.class)
+        .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
+        .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
+        .addAsWebInfResource(BEANS_ALL, "beans.xml")
+        .addAsLibraries(file("outbox-ejb.jar"))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 

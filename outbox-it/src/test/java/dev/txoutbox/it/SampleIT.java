@@ -102,6 +102,71 @@ class SampleIT {
   }
 
   @Test
+  void malformedOrWronglyTypedBodyAnswers400WithAMessageAndNoInternals() throws Exception {
+    List<String> bodies =
+        List.of(
+            "{\"name\":",
+            "not json",
+            "[\"Ada\", \"ada@example.com\"]",
+            "{\"name\": 5, \"email\": \"five@example.com\"}",
+            "{\"name\": \"Ada\", \"email\": [\"ada@example.com\"]}",
+            "");
+    for (String body : bodies) {
+      HttpResponse<String> response = post(body);
+
+      assertThat(response.statusCode()).as(body).isEqualTo(400);
+      String message = json(response.body()).asJsonObject().getString("message");
+      assertThat(message)
+          .as(body)
+          .contains("{\"name\": \"Ada\", \"email\": \"ada@example.com\"}")
+          .doesNotContainIgnoringCase("exception")
+          .doesNotContain("org.", " at ");
+    }
+    assertThat(allEmails()).noneMatch(e -> e.asJsonObject().getString("email").startsWith("five@"));
+  }
+
+  @Test
+  void overlongNameAnswers400NamingTheLimitNotADuplicate() throws Exception {
+    String email = unique("long");
+    HttpResponse<String> response = register("n".repeat(300), email);
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response.body()).asJsonObject().getString("message"))
+        .isEqualTo("name is longer than 200 characters");
+    // nothing was stored: the same email registers now, and gets the one welcome email
+    HttpResponse<String> retry = register("Short", email);
+    assertThat(retry.statusCode()).isEqualTo(201);
+    String userId = json(retry.body()).asJsonObject().getString("id");
+    await().atMost(Duration.ofSeconds(10)).until(() -> emailsFor(userId).size() == 1);
+    assertThat(allEmails())
+        .filteredOn(e -> e.asJsonObject().getString("email").equals(email))
+        .hasSize(1);
+  }
+
+  @Test
+  void overlongEmailAnswers400NamingTheLimit() throws Exception {
+    HttpResponse<String> response = register("Long", "e".repeat(320) + "@example.com");
+
+    assertThat(response.statusCode()).isEqualTo(400);
+    assertThat(json(response.body()).asJsonObject().getString("message"))
+        .isEqualTo("email is longer than 320 characters");
+  }
+
+  @Test
+  void wrongContentTypeAnswers415WithAMessage() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(BASE.resolve("users"))
+                .header("Content-Type", "text/plain")
+                .POST(HttpRequest.BodyPublishers.ofString("Ada"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(415);
+    assertThat(json(response.body()).asJsonObject().getString("message")).isNotBlank();
+  }
+
+  @Test
   void parallelRegistrationsGetOneWelcomeEmailEach() {
     List<CompletableFuture<HttpResponse<String>>> calls =
         IntStream.range(0, 30)
@@ -135,9 +200,16 @@ class SampleIT {
     return registerAsync(name, email).get();
   }
 
+  private static HttpResponse<String> post(String body) throws Exception {
+    return postAsync(body).get();
+  }
+
   private static CompletableFuture<HttpResponse<String>> registerAsync(String name, String email) {
-    String body =
-        Json.createObjectBuilder().add("name", name).add("email", email).build().toString();
+    return postAsync(
+        Json.createObjectBuilder().add("name", name).add("email", email).build().toString());
+  }
+
+  private static CompletableFuture<HttpResponse<String>> postAsync(String body) {
     HttpRequest request =
         HttpRequest.newBuilder(BASE.resolve("users"))
             .header("Content-Type", "application/json")

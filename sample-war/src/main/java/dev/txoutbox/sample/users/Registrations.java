@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -31,8 +32,14 @@ public class Registrations {
     if (name == null || name.isBlank()) {
       throw new RegistrationRejected("name is required");
     }
+    if (name.strip().length() > User.NAME_LENGTH) {
+      throw new RegistrationRejected("name is longer than " + User.NAME_LENGTH + " characters");
+    }
     if (email == null || !EMAIL.matcher(email).matches()) {
       throw new RegistrationRejected("email is not a valid address");
+    }
+    if (email.length() > User.EMAIL_LENGTH) {
+      throw new RegistrationRejected("email is longer than " + User.EMAIL_LENGTH + " characters");
     }
     if (em.createNamedQuery("User.countByEmail", Long.class)
             .setParameter("email", email)
@@ -45,8 +52,11 @@ public class Registrations {
     try {
       em.flush();
     } catch (PersistenceException e) {
-      // a concurrent registration of the same email won the race for the unique constraint
-      throw new RegistrationRejected("email is already registered");
+      if (isUniqueViolation(e)) {
+        // a concurrent registration of the same email won the race for the unique constraint
+        throw new RegistrationRejected("email is already registered");
+      }
+      throw e;
     }
     outbox.publish(
         OutboxEvent.of("UserRegistered", new UserRegistered(user.getId(), user.getName(), email))
@@ -54,5 +64,17 @@ public class Registrations {
             .orderingKey(user.getId())
             .build());
     return user;
+  }
+
+  /** SQLState class 23: an integrity constraint; the only unique constraint is the email's. */
+  private static boolean isUniqueViolation(Throwable error) {
+    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
+      if (t instanceof SQLException sql
+          && sql.getSQLState() != null
+          && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

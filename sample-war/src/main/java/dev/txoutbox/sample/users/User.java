@@ -14,14 +14,20 @@ import java.util.UUID;
     name = "User.countByEmail",
     query = "SELECT COUNT(u) FROM User u WHERE u.email = :email")
 public class User {
+  /** The longest name the table holds; {@link Registrations} checks it before the database. */
+  public static final int NAME_LENGTH = 200;
+
+  /** The longest email address (RFC 5321) the table holds. */
+  public static final int EMAIL_LENGTH = 320;
+
   @Id
   @Column(length = 36)
   private String id;
 
-  @Column(nullable = false, length = 200)
+  @Column(nullable = false, length = NAME_LENGTH)
   private String name;
 
-  @Column(nullable = false, unique = true, length = 320)
+  @Column(nullable = false, unique = true, length = EMAIL_LENGTH)
   private String email;
 
   protected User() {}

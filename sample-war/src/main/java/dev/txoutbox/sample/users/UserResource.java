@@ -22,9 +22,6 @@ import jakarta.ws.rs.core.UriInfo;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-  /** The request body. */
-  public record Registration(String name, String email) {}
-
   /** The answer: the registered user. */
   public record RegisteredUser(String id, String name, String email) {}
 
@@ -40,11 +37,12 @@ public class UserResource {
         .build();
   }
 
+  /** The body is read as text: {@link Registration#parse} answers a malformed one. */
   @POST
-  public Response register(Registration request, @Context UriInfo uri) {
+  public Response register(String body, @Context UriInfo uri) {
     try {
-      Registration body = request == null ? new Registration(null, null) : request;
-      User user = registrations.register(body.name(), body.email());
+      Registration request = Registration.parse(body);
+      User user = registrations.register(request.name(), request.email());
       return Response.created(uri.getAbsolutePathBuilder().path(user.getId()).build())
           .entity(new RegisteredUser(user.getId(), user.getName(), user.getEmail()))
           .build();
