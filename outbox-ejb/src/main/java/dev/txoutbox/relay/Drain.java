@@ -2,8 +2,6 @@ package dev.txoutbox.relay;
 
 import dev.txoutbox.config.OutboxConfig.RetryPolicy;
 import dev.txoutbox.lifecycle.OutboxLifecycle;
-import dev.txoutbox.lifecycle.OutboxLifecycle.Dead;
-import dev.txoutbox.lifecycle.OutboxLifecycle.Failed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Sent;
 import dev.txoutbox.relay.Delivery.Delivered;
 import dev.txoutbox.store.Claims.Claim;
@@ -51,7 +49,8 @@ final class Drain {
   private final Delivery delivery;
   private final Clock clock;
   private final Setup setup;
-  private final Consumer<OutboxLifecycle> lifecycle;
+  private final Retries retries;
+  private final Announcements announcements;
 
   /** A sent batch whose completion the next claim carries, and what to announce after it. */
   private Carried carried = Carried.NONE;
@@ -73,15 +72,17 @@ final class Drain {
     this.delivery = delivery;
     this.clock = clock;
     this.setup = setup;
-    this.lifecycle = lifecycle;
+    this.retries = new Retries(setup.retries(), setup.backoff());
+    this.announcements = new Announcements(lifecycle);
   }
 
   /**
    * Delivers until nothing is due: the ids {@code handoffs} answers (events just committed in this
-   * JVM), claimed by id as they come, and whatever is due when a batch came back full or when
-   * {@code poll} answers true (it is asked once per claim it could start, and should answer true
-   * once per request, such as a timer's tick). Returns how many rows it claimed. {@code beat} runs
-   * after each batch; once {@code stopping} answers true, no batch starts.
+   * JVM), claimed by id as they come, and whatever is due when a batch came back full, or held
+   * events of a key (their completion makes the key's next events due), or when {@code poll}
+   * answers true (it is asked once per claim it could start, and should answer true once per
+   * request, such as a timer's tick). Returns how many rows it claimed. {@code beat} runs after
+   * each batch; once {@code stopping} answers true, no batch starts.
    */
   int run(
       Supplier<List<String>> handoffs,
@@ -89,7 +90,7 @@ final class Drain {
       BooleanSupplier stopping,
       Runnable beat) {
     int claimed = 0;
-    boolean full = false; // the last batch was full: more may be due
+    boolean more = false; // the last batch was full, or had keys: more may be due now
     CompletableFuture<Timed> next = null; // the claim ahead, while a full batch is sent
     try {
       while (!stopping.getAsBoolean()) {
@@ -101,21 +102,22 @@ final class Drain {
             batch = claim(List.of()); // the completion may have freed the next events of its keys
           }
         } else {
-          List<String> handed = full ? List.of() : handoffs.get();
+          List<String> handed = more ? List.of() : handoffs.get();
           if (!handed.isEmpty()) {
             batch = claim(handed);
-          } else if (full || poll.getAsBoolean()) {
+          } else if (more || poll.getAsBoolean()) {
             batch = claim(List.of());
           } else {
             break;
           }
         }
-        int size = batch.claim().rows().size();
-        full = size >= setup.batchSize();
-        if (size == 0) {
+        List<OutboxMessage> claimedRows = batch.claim().rows();
+        boolean full = claimedRows.size() >= setup.batchSize();
+        more = full || claimedRows.stream().anyMatch(m -> m.orderingKey() != null);
+        if (claimedRows.isEmpty()) {
           continue;
         }
-        claimed += size;
+        claimed += claimedRows.size();
         if (full && setup.ahead() != null) {
           next = claimAhead();
         }
@@ -193,9 +195,9 @@ final class Drain {
     Delivered delivered = delivery.deliver(token, messages);
     Outcome outcome = delivered.outcome();
     Instant now = now(batch);
-    List<Sent> sent = outcome.sent().stream().map(m -> sent(m, now)).toList();
+    List<Sent> sent = outcome.sent().stream().map(m -> Announcements.sent(m, now)).toList();
     if (delivered.carried().isEmpty()) {
-      sent.forEach(lifecycle);
+      announcements.sent(sent);
     } else {
       carried = carried.plus(new Carried(delivered.carried(), sent));
     }
@@ -214,7 +216,7 @@ final class Drain {
   private void recordFailures(String token, Outcome outcome, Instant now) {
     List<Failure> failures =
         outcome.failed().entrySet().stream()
-            .map(f -> failure(f.getKey(), f.getValue(), now))
+            .map(f -> retries.after(f.getKey(), f.getValue(), now))
             .toList();
     if (failures.isEmpty() && outcome.released().isEmpty()) {
       return;
@@ -227,17 +229,10 @@ final class Drain {
                   + failures.stream().map(Failure::id).toList()
                   + " ran out before their failed send was recorded; another relay has them now");
     }
-    outcome.failed().forEach((message, error) -> announce(message, failure(message, error, now)));
-  }
-
-  private Failure failure(OutboxMessage message, String error, Instant now) {
-    RetryPolicy policy = setup.retries().apply(message.eventType());
-    int failures = message.attempts() + 1;
-    return new Failure(
-        message.id(),
-        error,
-        now.plus(setup.backoff().delayAfter(policy, failures)),
-        Backoff.exhausted(policy, failures));
+    outcome
+        .failed()
+        .forEach(
+            (message, error) -> announcements.failed(message, retries.after(message, error, now)));
   }
 
   /** Gives back the rows of a claim that will not be sent (the application is stopping). */
@@ -261,57 +256,7 @@ final class Drain {
                   + " sends them again: "
                   + done.sent().stream().map(Sent::eventId).toList());
     }
-    done.sent().forEach(lifecycle);
-  }
-
-  private static Sent sent(OutboxMessage m, Instant sentAt) {
-    LOG.fine(() -> "txoutbox: sent event " + m.id() + " to " + m.destination());
-    return new Sent(
-        UUID.fromString(m.id()),
-        m.eventType(),
-        m.destination(),
-        m.attempts() + 1,
-        m.createdAt(),
-        sentAt);
-  }
-
-  /** Logs a recorded failure and tells the application's observers. */
-  private void announce(OutboxMessage message, Failure failure) {
-    UUID id = UUID.fromString(message.id());
-    int attempt = message.attempts() + 1;
-    String what =
-        "txoutbox: sending event "
-            + message.id()
-            + " (type "
-            + message.eventType()
-            + ", attempt "
-            + attempt
-            + ") to "
-            + message.destination()
-            + " failed";
-    if (failure.dead()) {
-      LOG.severe(
-          what
-              + "; that was its last attempt: it is DEAD until an operator replays it: "
-              + failure.error());
-      lifecycle.accept(
-          new Dead(id, message.eventType(), message.destination(), attempt, failure.error()));
-    } else {
-      LOG.warning(
-          what
-              + "; it stays pending, next attempt at "
-              + failure.nextAttemptAt()
-              + ": "
-              + failure.error());
-      lifecycle.accept(
-          new Failed(
-              id,
-              message.eventType(),
-              message.destination(),
-              attempt,
-              failure.error(),
-              failure.nextAttemptAt()));
-    }
+    announcements.sent(done.sent());
   }
 
   private static List<String> ids(List<OutboxMessage> messages) {

@@ -170,6 +170,17 @@ class DrainTest {
   }
 
   @Test
+  void aKeysNextEventsGoInTheSameDrainWhereClaimsTakeHeadsOnly() {
+    table.headsOnly();
+    List<String> keyed = IntStream.range(0, 3).mapToObj(i -> table.publish("k")).toList();
+
+    assertThat(run(atLeastOnce(table))).isEqualTo(3);
+
+    assertThat(broker.receivedIds()).containsExactlyElementsOf(keyed);
+    assertThat(broker.transactions).isEqualTo(3); // one head at a time, without waiting for a tick
+  }
+
+  @Test
   void aFailureInARunReleasesTheRestOfItsKeyUnsent() {
     List<String> keyed = IntStream.range(0, 4).mapToObj(i -> table.publish("k")).toList();
     String other = table.publish("other");
@@ -264,7 +275,8 @@ class DrainTest {
 
     assertThat(broker.received).hasSize(2);
     assertThat(table.rows()).isEmpty();
-    assertThat(table.statements()).isEqualTo(2); // the claim and the completion in the send
+    // the claim, the completion in the send, and a claim for the key's next events
+    assertThat(table.statements()).isEqualTo(3);
     assertThat(announced).hasSize(2).allMatch(e -> e instanceof OutboxLifecycle.Sent);
   }
 

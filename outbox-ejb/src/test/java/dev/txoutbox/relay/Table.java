@@ -75,6 +75,7 @@ final class Table implements Rows {
   private final Supplier<Instant> clock;
   private final int batchSize;
   private final Duration lease;
+  private boolean runs = true;
   private int statements;
   private int mostLeasedBatches;
   private long ids;
@@ -97,6 +98,12 @@ final class Table implements Rows {
 
   synchronized String publish(String key) {
     return publish(key, "Tested", null);
+  }
+
+  /** Claims heads only, as on databases without one-statement claims (Derby, MariaDB). */
+  synchronized Table headsOnly() {
+    runs = false;
+    return this;
   }
 
   synchronized Row row(String id) {
@@ -132,7 +139,7 @@ final class Table implements Rows {
             .limit(batchSize)
             .toList();
     List<Row> claimed = new ArrayList<>(heads);
-    int perHead = heads.isEmpty() ? 0 : (batchSize - heads.size()) / heads.size();
+    int perHead = heads.isEmpty() || !runs ? 0 : (batchSize - heads.size()) / heads.size();
     for (Row head : heads) {
       if (head.key == null) {
         continue;
