@@ -283,8 +283,8 @@ public final class Bench {
    */
   private Keyed hotKeys(Server server, String database) throws Exception {
     int keys = plan.hotKeys();
-    int events = keys * plan.eventsPerHotKey();
-    log("B2 hot keys, " + keys + " keys x " + plan.eventsPerHotKey() + " events");
+    int events = keys * plan.eventsPerHotKey(database);
+    log("B2 hot keys, " + keys + " keys x " + plan.eventsPerHotKey(database) + " events");
     List<Double> keyed = new ArrayList<>();
     List<Double> unkeyed = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
@@ -409,8 +409,14 @@ public final class Bench {
   private Drained drainBacklog(
       Server server, List<Server> frozen, int events, int keys, boolean check) throws Exception {
     String type = "Backlog" + (++backlogs);
+    long staging = System.nanoTime();
     server.post("backlog?type=" + type + "&count=" + events + "&keys=" + keys);
+    long vacuum = System.nanoTime();
     maintain(server);
+    log(
+        String.format(
+            "  staged %d events in %.1f s, vacuumed in %.1f s",
+            events, (vacuum - staging) / 1e9, (System.nanoTime() - vacuum) / 1e9));
     // B4 checks duplicates and order; B2 only counts, as its baseline's consumer does
     server.post("receipts/reset?check=" + check + "&time=false");
     for (Server f : frozen) {
