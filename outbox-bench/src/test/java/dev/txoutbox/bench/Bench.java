@@ -1,8 +1,11 @@
 package dev.txoutbox.bench;
 
 import dev.txoutbox.bench.Results.Drain;
+import dev.txoutbox.bench.Results.Exactly;
+import dev.txoutbox.bench.Results.Keyed;
 import dev.txoutbox.bench.Results.Latency;
 import dev.txoutbox.bench.Results.Percentiles;
+import dev.txoutbox.bench.Results.Retained;
 import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
@@ -13,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -23,9 +27,12 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
- * The benchmark run: per database, B1 to B3 on one server, B4 (PostgreSQL only) on two; each
- * against its baseline in interleaved blocks. Writes the report, and exits with 1 when B4 saw a
- * duplicate, an order violation or a lost event, or when anything failed.
+ * The benchmark run: per database, B1 to B3 on one server, B2 with hot keys on the same; on
+ * PostgreSQL also B2 on a table of retained SENT rows, B5 (exactly-once) and B4 on two servers;
+ * each against its baseline in interleaved blocks. On PostgreSQL the benchmark database is vacuumed
+ * and analyzed after staging each backlog and between blocks, as autovacuum would keep it. Writes
+ * the report, and exits with 1 when B4 saw a duplicate, an order violation or a lost event, or when
+ * anything failed.
  */
 public final class Bench {
   private static final int HTTP_A = 9480;
@@ -45,16 +52,30 @@ public final class Bench {
   private final List<Server> running = new ArrayList<>();
   private int backlogs;
 
-  private Bench(Settings settings) {
+  /** Kept SENT rows for B2's retained table: longer than the run, so the purge leaves them. */
+  private static final String RETENTION = "P7D";
+
+  private Bench(Settings settings, Plan plan) {
     this.settings = settings;
-    this.plan = Plan.of(settings.mode());
+    this.plan = plan;
     this.results = new Results(Machine.describe(settings), settings.mode());
   }
 
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.fromSystemProperties();
+    Plan plan = Plan.of(settings.mode());
     Files.createDirectories(settings.out());
-    Bench bench = new Bench(settings);
+    if (settings.databases().contains("postgresql")) {
+      requirePreparedTransactions(settings);
+    }
+    Machine.awaitQuiet(plan.settleMillis());
+    Bench bench = new Bench(settings, plan);
+    if (!bench.results.machine.valid()) {
+      log(
+          String.format(
+              "load average %.2f before the start, above %.1f: the report marks this run invalid",
+              bench.results.machine.loadBefore(), Results.Machine.QUIET_LOAD));
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
     boolean clean;
     try {
@@ -92,7 +113,10 @@ public final class Bench {
     for (int clients : plan.writeClients()) {
       results.writes.add(writeOverhead(server, database, clients, true));
     }
-    double sustainable = drainAndSustainable(server, database, 100);
+    Drain drain = drain(server, database, 100, plan.drainEvents(database, 100));
+    results.drains.add(drain);
+    results.keyed.add(hotKeys(server, database));
+    double sustainable = sustainable(server, database, drain);
     for (double load : plan.latencyLoads()) {
       results.latencies.add(latency(server, database, true, load, load * sustainable));
     }
@@ -107,20 +131,23 @@ public final class Bench {
     for (int batch : plan.drainEventsByBatch().keySet().stream().sorted().toList()) {
       if (batch != 100) {
         server = start(database, new Relay(true, batch, true, CONSUMERS));
-        results.drains.add(drain(server, database, batch));
+        results.drains.add(drain(server, database, batch, plan.drainEvents(database, batch)));
         stop(server);
       }
     }
     if (database.equals("postgresql")) {
+      results.retained.add(retained(database, standard.keepingSent(RETENTION)));
+      results.exactly.add(exactlyOnce(database, standard.inExactlyOnceMode(), 0.5 * sustainable));
       results.scales.add(twoServers(database, new Relay(true, 100, true, ORDERED_CONSUMERS)));
     }
     dropDatabase(database);
   }
 
-  /** B2 at batch 100, and the sustainable rate that B3's loads are fractions of. */
-  private double drainAndSustainable(Server server, String database, int batch) throws Exception {
-    Drain drain = drain(server, database, batch);
-    results.drains.add(drain);
+  /**
+   * The sustainable rate that B3's loads are fractions of: the highest rate at which an open-loop
+   * block kept the p99 latency under a second, found by bisection from an estimate.
+   */
+  private double sustainable(Server server, String database, Drain drain) throws Exception {
     double publishCapacity =
         results.writes.stream()
             .filter(w -> w.database().equals(database) && w.relayOn())
@@ -129,24 +156,37 @@ public final class Bench {
             .orElse(drain.outboxRate());
     // producer and relay share the cores: together they manage about the harmonic combination
     double estimate = 1 / (1 / publishCapacity + 1 / drain.outboxRate());
-    double sustainable = estimate;
-    for (int attempt = 1; ; attempt++) {
-      JsonObject block = openLoop(server, sustainable, 5_000, true);
-      double p99 = ms(block.getJsonObject("latency"), "p99");
-      log(String.format("  sustainable? %.0f/s: p99 %.0f ms", sustainable, p99));
-      if (p99 < 1_000 || attempt == 6) {
-        break;
-      }
-      sustainable *= 0.7;
-    }
+    Sustainable.Found found =
+        Sustainable.find(
+            estimate,
+            plan.sustainableSteps(),
+            rate -> {
+              JsonObject block = openLoop(server, rate, plan.sustainableMillis(), true);
+              double p99 = ms(block.getJsonObject("latency"), "p99");
+              log(String.format("  sustainable? %.0f/s: p99 %.0f ms", rate, p99));
+              return p99 < 1_000;
+            });
     results.notes.add(
         String.format(
-            "%s: B3's sustainable rate is %.0f/s: the first rate, from %.0f/s down by 30%% a"
-                + " step, at which 5 s of open-loop publishing kept the p99 latency under 1 s (the"
+            "%s: B3's sustainable rate is %.0f/s: %s, by bisection over %d open-loop blocks of"
+                + " %.0f s from an estimate of %.0f/s (doubling while a block kept its p99 latency"
+                + " under 1 s, then halving the interval; the lowest rate that did not: %s). The"
                 + " estimate combines the B1 publish throughput, %.0f tx/s, and the B2 drain rate at"
-                + " batch 100, %.0f/s, as producer and relay share the cores)",
-            database, sustainable, estimate, publishCapacity, drain.outboxRate()));
-    return sustainable;
+                + " batch 100, %.0f/s, as producer and relay share the cores",
+            name(database),
+            found.rate(),
+            found.held()
+                ? "the highest rate that held"
+                : "no block held; half the lowest rate tried",
+            found.blocks(),
+            plan.sustainableMillis() / 1000.0,
+            estimate,
+            Double.isInfinite(found.failed())
+                ? "none tried"
+                : String.format("%.0f/s", found.failed()),
+            publishCapacity,
+            drain.outboxRate()));
+    return found.rate();
   }
 
   /**
@@ -209,6 +249,7 @@ public final class Bench {
     if (relayOn) {
       awaitNothingPending(server);
     }
+    maintain(server);
     return block;
   }
 
@@ -218,16 +259,15 @@ public final class Bench {
 
   // ---- B2
 
-  private Drain drain(Server server, String database, int batch) throws Exception {
-    int events = plan.drainEvents(database, batch);
+  private Drain drain(Server server, String database, int batch, int events) throws Exception {
     log("B2 relay throughput, batch " + batch + ", " + events + " events");
-    drainBacklog(server, List.of(), Math.min(events / 2, 1_000), 0); // warm-up
+    drainBacklog(server, List.of(), Math.min(events / 2, 1_000), 0, false); // warm-up
     rawSend(server, Math.min(events / 2, 1_000), batch);
     List<Double> outbox = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     for (int pair = 0; pair < plan.drainPairs(); pair++) {
-      double a = drainBacklog(server, List.of(), events, 0).rate();
+      double a = drainBacklog(server, List.of(), events, 0, false).rate();
       double b = rawSend(server, events, batch);
       outbox.add(a);
       raw.add(b);
@@ -235,6 +275,129 @@ public final class Bench {
       log(String.format("  pair %d: relay %.0f/s, raw sender %.0f/s", pair + 1, a, b));
     }
     return new Drain(database, batch, events, Spread.of(ratios), median(outbox), median(raw));
+  }
+
+  /**
+   * B2 with hot keys: {@code hotKeys} keys of {@code eventsPerHotKey} events each, against as many
+   * events without a key, alternating on the same server.
+   */
+  private Keyed hotKeys(Server server, String database) throws Exception {
+    int keys = plan.hotKeys();
+    int events = keys * plan.eventsPerHotKey(database);
+    log("B2 hot keys, " + keys + " keys x " + plan.eventsPerHotKey(database) + " events");
+    List<Double> keyed = new ArrayList<>();
+    List<Double> unkeyed = new ArrayList<>();
+    List<Double> ratios = new ArrayList<>();
+    for (int pair = 0; pair < plan.drainPairs(); pair++) {
+      double a = drainBacklog(server, List.of(), events, keys, false).rate();
+      double b = drainBacklog(server, List.of(), events, 0, false).rate();
+      keyed.add(a);
+      unkeyed.add(b);
+      ratios.add(a / b);
+      log(String.format("  pair %d: keyed %.0f/s, unkeyed %.0f/s", pair + 1, a, b));
+    }
+    return new Keyed(database, keys, events, Spread.of(ratios), median(keyed), median(unkeyed));
+  }
+
+  /**
+   * B2 at batch 100 on a server that keeps SENT rows ({@code outbox.retention.sent}), first on an
+   * empty table (the SENT rows of each block deleted before the next), then on one that already
+   * holds {@code sentRows} SENT rows, inserted with SQL and vacuumed; each block against the raw
+   * sender.
+   */
+  private Retained retained(String database, Relay relay) throws Exception {
+    int events = plan.retainedEvents();
+    log("B2 on a table of " + plan.sentRows() + " SENT rows, " + events + " events");
+    Server server = start(database, relay);
+    try {
+      // warmed up like B1's, so that the empty-table blocks, which come first, are not the colder
+      warmUp(server, true);
+      drainBacklog(server, List.of(), Math.min(events / 2, 1_000), 0, false);
+      rawSend(server, Math.min(events / 2, 1_000), relay.batchSize());
+      List<Double> emptyRates = new ArrayList<>();
+      List<Double> emptyRatios = new ArrayList<>();
+      for (int pair = 0; pair < plan.drainPairs(); pair++) {
+        sql("DELETE FROM outbox_message WHERE status = 'SENT'");
+        drainPair(server, events, relay.batchSize(), "empty table", emptyRates, emptyRatios);
+      }
+      sql("DELETE FROM outbox_message WHERE status = 'SENT'");
+      insertSent(plan.sentRows());
+      List<Double> retainedRates = new ArrayList<>();
+      List<Double> retainedRatios = new ArrayList<>();
+      for (int pair = 0; pair < plan.drainPairs(); pair++) {
+        drainPair(server, events, relay.batchSize(), "SENT rows", retainedRates, retainedRatios);
+      }
+      return new Retained(
+          database,
+          plan.sentRows(),
+          events,
+          Spread.of(emptyRatios),
+          Spread.of(retainedRatios),
+          median(emptyRates),
+          median(retainedRates));
+    } finally {
+      stop(server);
+    }
+  }
+
+  /** One relay block and one raw sender block; adds the relay's rate and their ratio. */
+  private void drainPair(
+      Server server, int events, int batch, String what, List<Double> rates, List<Double> ratios)
+      throws Exception {
+    double a = drainBacklog(server, List.of(), events, 0, false).rate();
+    double b = rawSend(server, events, batch);
+    rates.add(a);
+    ratios.add(a / b);
+    log(String.format("  %s: relay %.0f/s, raw sender %.0f/s", what, a, b));
+  }
+
+  /**
+   * {@code rows} SENT rows as retention keeps them (sent within the hour), of the shape the relay
+   * leaves; then vacuumed and analyzed.
+   */
+  private void insertSent(long rows) throws SQLException {
+    log("inserting " + rows + " SENT rows");
+    long start = System.nanoTime();
+    try (Connection c = benchDatabase();
+        PreparedStatement insert =
+            c.prepareStatement(
+                "INSERT INTO outbox_message (id, seq, event_type, aggregate_type, aggregate_id,"
+                    + " destination, payload, status, attempts, next_attempt_at, created_at,"
+                    + " sent_at) SELECT gen_random_uuid()::text, 0, 'OrderPlaced', 'Order',"
+                    + " g::text, 'jms/txoutbox/events', ? || g, 'SENT', 1, now(), now(), now()"
+                    + " FROM generate_series(1, ?) g")) {
+      insert.setString(1, PAYLOAD_OF_SENT_ROWS);
+      insert.setLong(2, rows);
+      insert.executeUpdate();
+    }
+    maintain("postgresql");
+    log(String.format("  inserted and vacuumed in %.0f s", (System.nanoTime() - start) / 1e9));
+  }
+
+  /** About the size of the benchmark's OrderPlaced payload (~200 bytes). */
+  private static final String PAYLOAD_OF_SENT_ROWS =
+      "{\"orderId\":\"00000000-0000-0000-0000-000000000000\",\"customerId\":42,"
+          + "\"amount\":123.45,\"currency\":\"EUR\",\"lines\":[{\"sku\":\"SKU-1\","
+          + "\"quantity\":1}],\"placedAt\":\"2026-01-01T00:00:00Z\",\"n\":";
+
+  // ---- B5
+
+  /**
+   * B5, the cost of exactly-once: on a server in exactly-once mode over an XA datasource, warmed up
+   * like B1's, B2 at batch 100 and B3 with wake-up at {@code rate} (half of the at-least-once
+   * sustainable rate), each against the raw sender.
+   */
+  private Exactly exactlyOnce(String database, Relay relay, double rate) throws Exception {
+    log("B5 exactly-once");
+    Server server = start(database, relay);
+    try {
+      warmUp(server, true);
+      Drain drain = drain(server, database, relay.batchSize(), plan.exactlyOnceEvents());
+      Latency latency = latency(server, database, true, 0.5, rate);
+      return new Exactly(database, drain, latency);
+    } finally {
+      stop(server);
+    }
   }
 
   /** A drained backlog: the relays' rate, and what the consumer saw. */
@@ -245,12 +408,19 @@ public final class Bench {
    * the backlog and waits until nothing is pending (the rate: events over the time from the release
    * until then), then until the consumer has all of them and the release's wake-up event.
    */
-  private Drained drainBacklog(Server server, List<Server> frozen, int events, int keys)
-      throws Exception {
+  private Drained drainBacklog(
+      Server server, List<Server> frozen, int events, int keys, boolean check) throws Exception {
     String type = "Backlog" + (++backlogs);
+    long staging = System.nanoTime();
     server.post("backlog?type=" + type + "&count=" + events + "&keys=" + keys);
+    long vacuum = System.nanoTime();
+    maintain(server);
+    log(
+        String.format(
+            "  staged %d events in %.1f s, vacuumed in %.1f s",
+            events, (vacuum - staging) / 1e9, (System.nanoTime() - vacuum) / 1e9));
     // B4 checks duplicates and order; B2 only counts, as its baseline's consumer does
-    server.post("receipts/reset?check=" + (keys > 0) + "&time=false");
+    server.post("receipts/reset?check=" + check + "&time=false");
     for (Server f : frozen) {
       f.freeze();
     }
@@ -335,6 +505,7 @@ public final class Bench {
     }
     JsonObject seen = awaitReceived(server, count, TimeUnit.MINUTES.toMillis(5));
     awaitNothingPending(server);
+    maintain(server);
     return jakarta.json.Json.createObjectBuilder(seen)
         .add("startDelayP99", generated.getJsonNumber("startDelayP99").longValue())
         .build();
@@ -363,7 +534,7 @@ public final class Bench {
     b.start();
     running.add(b);
     try {
-      drainBacklog(a, List.of(), 1_000, keys); // warm-up, both relays
+      drainBacklog(a, List.of(), 1_000, keys, true); // warm-up, both relays
       List<Double> one = new ArrayList<>();
       List<Double> two = new ArrayList<>();
       List<Double> ratios = new ArrayList<>();
@@ -371,8 +542,8 @@ public final class Bench {
       long violations = 0;
       long lost = 0;
       for (int pair = 0; pair < plan.scalePairs(); pair++) {
-        Drained alone = drainBacklog(a, List.of(b), events, keys);
-        Drained both = drainBacklog(a, List.of(), events, keys);
+        Drained alone = drainBacklog(a, List.of(b), events, keys, true);
+        Drained both = drainBacklog(a, List.of(), events, keys, true);
         for (Drained drained : List.of(alone, both)) {
           JsonObject seen = drained.seen();
           duplicates += seen.getJsonNumber("duplicates").longValue();
@@ -504,6 +675,55 @@ public final class Bench {
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  /**
+   * What autovacuum would have done by now: {@code VACUUM (ANALYZE)} of the benchmark database
+   * (dead row versions removed, planner statistics current). This machine's PostgreSQL may run with
+   * autovacuum off, and a table that only bloats is not what production sees. Derby has no vacuum
+   * to run.
+   */
+  private void maintain(Server server) throws SQLException {
+    maintain(server.database);
+  }
+
+  private void maintain(String database) throws SQLException {
+    if (database.equals("postgresql")) {
+      sql("VACUUM (ANALYZE)");
+      results.vacuums++;
+    }
+  }
+
+  /** One statement on the benchmark's PostgreSQL database, outside a transaction. */
+  private void sql(String sql) throws SQLException {
+    try (Connection c = benchDatabase();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  private Connection benchDatabase() throws SQLException {
+    return DriverManager.getConnection(
+        "jdbc:postgresql://" + settings.dbHost() + ":5432/" + Settings.DB_NAME, "postgres", "");
+  }
+
+  /** B5 runs XA transactions, which PostgreSQL refuses while max_prepared_transactions is 0. */
+  private static void requirePreparedTransactions(Settings settings) {
+    String prepared = Machine.setting(settings, "max_prepared_transactions").orElse("unknown");
+    if (prepared.equals("0")) {
+      throw new IllegalStateException(
+          "PostgreSQL on "
+              + settings.dbHost()
+              + " has max_prepared_transactions = 0, and B5 runs exactly-once mode over an XA"
+              + " datasource, which needs prepared transactions: run psql -h "
+              + settings.dbHost()
+              + " -U postgres -c 'ALTER SYSTEM SET max_prepared_transactions = 50', restart"
+              + " PostgreSQL (.ci/run does both), then the benchmark again");
+    }
+  }
+
+  private static String name(String database) {
+    return database.equals("postgresql") ? "PostgreSQL" : "Derby";
   }
 
   private static double median(List<Double> values) {

@@ -26,6 +26,9 @@ final class Machine {
         System.getProperty("os.name") + " " + System.getProperty("os.version"),
         System.getProperty("java.vm.name") + " " + System.getProperty("java.version"),
         settings.databases().contains("postgresql") ? postgresql(settings) : "not used",
+        settings.databases().contains("postgresql")
+            ? setting(settings, "autovacuum").orElse("unknown")
+            : "not used",
         settings.openLiberty(),
         loadAverage(),
         Double.NaN,
@@ -40,10 +43,39 @@ final class Machine {
         m.os(),
         m.java(),
         m.postgresql(),
+        m.autovacuum(),
         m.openLiberty(),
         m.loadBefore(),
         loadAverage(),
         m.date());
+  }
+
+  /**
+   * Waits up to {@code maxMillis} until the one-minute load average is at most {@link
+   * Results.Machine#QUIET_LOAD} (the build that starts the run leaves it high for a minute or two).
+   */
+  static void awaitQuiet(long maxMillis) throws InterruptedException {
+    long deadline = System.currentTimeMillis() + maxMillis;
+    while (loadAverage() > Results.Machine.QUIET_LOAD && System.currentTimeMillis() < deadline) {
+      System.out.printf(
+          "[bench] load average %.2f, waiting for %.1f or less%n",
+          loadAverage(), Results.Machine.QUIET_LOAD);
+      Thread.sleep(10_000);
+    }
+  }
+
+  /** A PostgreSQL server setting ({@code SHOW name}). */
+  static Optional<String> setting(Settings settings, String name) {
+    try (Connection c =
+            DriverManager.getConnection(
+                "jdbc:postgresql://" + settings.dbHost() + ":5432/postgres", "postgres", "");
+        Statement s = c.createStatement();
+        ResultSet r = s.executeQuery("SHOW " + name)) {
+      r.next();
+      return Optional.of(r.getString(1));
+    } catch (SQLException e) {
+      return Optional.empty();
+    }
   }
 
   /** The one-minute load average. */

@@ -9,6 +9,12 @@ import java.util.Map;
  *
  * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
  * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
+ *
+ * <p>{@code settleMillis}: how long the run may wait for the machine's load average to fall to
+ * {@link Results.Machine#QUIET_LOAD} before it starts. {@code sustainableSteps} open-loop blocks of
+ * {@code sustainableMillis} bisect B3's sustainable rate. B2 with hot keys drains {@code hotKeys}
+ * keys of {@code eventsPerHotKey} events each; B2 on a table of {@code sentRows} SENT rows drains
+ * {@code retainedEvents}; B5 (exactly-once) drains {@code exactlyOnceEvents}.
  */
 record Plan(
     long warmUpMillis,
@@ -24,7 +30,15 @@ record Plan(
     boolean pollingOnly,
     int scaleEvents,
     int scaleKeys,
-    int scalePairs) {
+    int scalePairs,
+    long settleMillis,
+    int sustainableSteps,
+    long sustainableMillis,
+    int hotKeys,
+    int eventsPerHotKey,
+    long sentRows,
+    int retainedEvents,
+    int exactlyOnceEvents) {
 
   static Plan of(String mode) {
     return switch (mode) {
@@ -44,7 +58,15 @@ record Plan(
               true,
               20_000,
               1_000,
-              2);
+              2,
+              180_000,
+              6,
+              5_000,
+              10,
+              1_000,
+              1_000_000,
+              20_000,
+              20_000);
       case "smoke" ->
           new Plan(
               8_000,
@@ -60,11 +82,27 @@ record Plan(
               false,
               2_000,
               100,
-              1);
+              1,
+              0,
+              3,
+              2_000,
+              10,
+              50,
+              20_000,
+              1_000,
+              1_000);
       default ->
           throw new IllegalArgumentException(
               "bench.mode is '" + mode + "': use full (the README's figures) or smoke");
     };
+  }
+
+  /**
+   * Events per hot key on {@code database}: a twentieth on Derby, whose relay drained 10 hot keys
+   * at about 10 events/s in a smoke run (a full run would spend half an hour on them).
+   */
+  int eventsPerHotKey(String database) {
+    return database.equals("derby") ? Math.max(eventsPerHotKey / 20, 5) : eventsPerHotKey;
   }
 
   /** B2's backlog on {@code database} at {@code batch}. */

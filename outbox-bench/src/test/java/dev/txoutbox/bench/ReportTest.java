@@ -3,9 +3,12 @@ package dev.txoutbox.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txoutbox.bench.Results.Drain;
+import dev.txoutbox.bench.Results.Exactly;
+import dev.txoutbox.bench.Results.Keyed;
 import dev.txoutbox.bench.Results.Latency;
 import dev.txoutbox.bench.Results.Machine;
 import dev.txoutbox.bench.Results.Percentiles;
+import dev.txoutbox.bench.Results.Retained;
 import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
@@ -28,6 +31,7 @@ class ReportTest {
           "Linux 6.1",
           "17.0.15",
           "15.18",
+          "off",
           "25.0.0.6",
           0.42,
           1.37,
@@ -53,13 +57,37 @@ class ReportTest {
         .contains("| Database | Events | Keys | Ratio |")
         .contains(
             "| PostgreSQL | elsewhere | 4 | 0.91 (0.87–0.95, n = 4) | +6.0 % (+2.0 to +11.0 %) | 1,234 |")
-        .contains("Target: ratio ≥ 0.85 on PostgreSQL at 4 clients: elsewhere: holds (0.91).")
-        .contains("Target: ratio ≥ 0.8 at batch 100: Derby does not hold (0.72); PostgreSQL holds")
-        .contains("Derby holds (p50 4.2 ms, p99 38.0 ms); PostgreSQL does not hold (p50 12.5 ms")
-        .contains("Derby holds (0.97, 0 duplicates); PostgreSQL does not hold (0.99, 3 duplicates)")
+        .contains("## Targets (PostgreSQL; Derby has none)\n\n| Benchmark | Target | Measured |")
+        .contains("| B1, relay elsewhere, 4 clients | ≥ 0.85 of the baseline | 0.91 | holds |")
+        .contains("| B1, relay on this server, 4 clients | ≥ 0.75 of the baseline | not measured |")
+        .contains("| B2, batch 100 | ≥ 0.90 of the raw sender | 0.86 | does not hold |")
+        .contains("| B2, batch 10 | ≥ 0.60 of the raw sender | 0.65 | holds |")
+        .contains(
+            "| B2, hot keys (10 keys × 1,000 events) | ≥ 0.70 of the unkeyed rate | 0.72 | holds |")
+        .contains(
+            "| B2, table of 1,000,000 SENT rows | ≥ 0.90 of the empty table's (within 10 %) |"
+                + " 0.85 | does not hold |")
+        .contains(
+            "| B3, wake-up, 50 % load | p50 ≤ 5 ms, p99 ≤ 50 ms | p50 12.5 ms, p99 60.0 ms |"
+                + " does not hold |")
+        .contains("| B4, two servers / one | ≥ 0.95, 0 duplicates | 0.99, 3 duplicates |")
+        .contains(
+            "| B5, exactly-once / at-least-once | reported, no target | B2 0.50 of at-least-once;"
+                + " B3 p50 20.0 vs 12.5 ms, p99 90.0 vs 60.0 ms | — |")
+        .contains("| PostgreSQL | 10 | 10,000 | 0.72 (0.70–0.74, n = 3) | 3,600 | 5,000 |")
+        .contains("| PostgreSQL | 1,000,000 | 50,000 | 0.80 (0.78–0.82, n = 3) |")
+        .contains("| 0.68 (0.66–0.70, n = 3) | 0.85 | 8,000 | 6,800 |")
+        .contains("| PostgreSQL | B2 batch 100, relay / raw sender | 0.86 (0.84–0.90, n = 3) |")
+        .contains("| 0.43 (0.40–0.45, n = 3) | 0.50 |")
+        .contains("| PostgreSQL | B3 wake-up, 50 % load (500/s), p99 ms | 60.0 | 90.0 | 1.50 |")
         .contains("| Derby | polling only | 50 % |")
         .contains("- Load average: 0.42 before, 1.37 after")
+        .contains("- PostgreSQL: 15.18, autovacuum = off")
+        .contains("the harness ran `VACUUM (ANALYZE)` of the benchmark database")
+        .contains("(37 times in this run)")
+        .contains("this server's autovacuum setting: off")
         .contains("## Notes\n\n- PostgreSQL ran with synchronous_commit on")
+        .doesNotContain("Invalid run")
         .doesNotContainIgnoringCase("not run in this mode");
 
     BufferedImage png = ImageIO.read(dir.resolve("report.png").toFile());
@@ -76,20 +104,89 @@ class ReportTest {
 
     Report.write(results, dir);
 
-    assertThat(Files.readString(dir.resolve("report.md"))).contains("at 4 clients: not measured.");
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains(
+            "| B1, relay on this server, 4 clients | ≥ 0.75 of the baseline | not measured |"
+                + " not measured |");
   }
 
   @Test
-  void writeTargetDoesNotHoldBelowTheRatio() throws IOException {
+  void writeTargetOnTheSameServerHoldsFromThreeQuarters() throws IOException {
     Results results = new Results(MACHINE, "smoke");
-    results.writes.add(write("postgresql", 4, 0.84, 1000));
+    results.writes.add(write("postgresql", 4, 0.74, 1000));
+
+    Report.write(results, dir);
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| B1, relay on this server, 4 clients | ≥ 0.75 of the baseline | 0.74 |")
+        .contains("| 0.74 | does not hold |")
+        .contains("## B2 relay throughput\n\nNot run in this mode.");
+    assertThat(ImageIO.read(dir.resolve("report.png").toFile())).isNotNull();
+
+    results.writes.set(0, write("postgresql", 4, 0.76, 1000));
+    Report.write(results, dir);
+    assertThat(Files.readString(dir.resolve("report.md"))).contains("| 0.76 | holds |");
+  }
+
+  @Test
+  void retainedRowsHoldWithinTenPercentOfTheEmptyTable() throws IOException {
+    Results results = new Results(MACHINE, "smoke");
+    results.retained.add(
+        new Retained("postgresql", 20_000, 1_000, spread(0.8), spread(0.73), 900, 800));
+
+    Report.write(results, dir);
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| B2, table of 20,000 SENT rows | ≥ 0.90 of the empty table's (within 10 %) |")
+        .contains("| 0.91 | holds |");
+
+    results.retained.set(
+        0, new Retained("postgresql", 20_000, 1_000, spread(0.8), spread(0.71), 900, 800));
+    Report.write(results, dir);
+    assertThat(Files.readString(dir.resolve("report.md"))).contains("| 0.89 | does not hold |");
+  }
+
+  @Test
+  void hotKeysOnDerbyHaveNoTarget() throws IOException {
+    Results results = new Results(MACHINE, "smoke");
+    results.keyed.add(new Keyed("derby", 10, 500, spread(0.9), 900, 1000));
 
     Report.write(results, dir);
 
     assertThat(Files.readString(dir.resolve("report.md")))
-        .contains("at 4 clients: on this server: does not hold (0.84).")
-        .contains("## B2 relay throughput\n\nNot run in this mode.");
-    assertThat(ImageIO.read(dir.resolve("report.png").toFile())).isNotNull();
+        .contains("| Derby | 10 | 500 | 0.90 (0.90–0.90, n = 1) | 900 | 1,000 |")
+        .contains("| B2, hot keys | ≥ 0.70 of the unkeyed rate | not measured | not measured |");
+  }
+
+  @Test
+  void exactlyOnceWithoutItsAtLeastOnceRowsIsNotCompared() throws IOException {
+    Results results = new Results(MACHINE, "smoke");
+    results.exactly.add(
+        new Exactly(
+            "postgresql",
+            new Drain("postgresql", 100, 1_000, spread(0.5), 500, 1000),
+            latency("postgresql", true, 0.5, 9, 40)));
+
+    Report.write(results, dir);
+
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| PostgreSQL | B2 batch 100, relay / raw sender | not measured |")
+        .contains("| B5, exactly-once / at-least-once | reported, no target | not measured |");
+  }
+
+  @Test
+  void busyMachineMarksTheRunInvalid() throws IOException {
+    Machine busy =
+        new Machine("cpu", 2, 1024, "Linux", "17", "15", "off", "26", 1.51, 1.2, "2026-11-30");
+
+    Report.write(new Results(busy, "full"), dir);
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains(
+            "**Invalid run:** the load average was 1.51 before the start, above 1.5: the machine"
+                + " was busy, and these figures do not count.");
+
+    Machine quiet =
+        new Machine("cpu", 2, 1024, "Linux", "17", "15", "off", "26", 1.5, 1.2, "2026-11-30");
+    Report.write(new Results(quiet, "full"), dir);
+    assertThat(Files.readString(dir.resolve("report.md"))).doesNotContain("Invalid run");
   }
 
   @Test
@@ -100,7 +197,7 @@ class ReportTest {
     Report.write(new Results(MACHINE, "smoke"), dir);
 
     String md = Files.readString(dir.resolve("report.md"));
-    assertThat(md.split("Not run in this mode.", -1)).hasSize(5);
+    assertThat(md.split("Not run in this mode.", -1)).hasSize(8);
     assertThat(md).contains("smoke run").doesNotContain("report.png").doesNotContain("## Notes");
     assertThat(dir.resolve("report.png")).doesNotExist();
     assertThat(dir.resolve("bench/report.md")).exists();
@@ -131,6 +228,23 @@ class ReportTest {
     results.drains.add(
         new Drain("postgresql", 100, 100_000, spread(0.84, 0.86, 0.9), 8600, 10_000));
     results.drains.add(new Drain("postgresql", 1, 2_000, spread(0.3, 0.35, 0.4), 350, 1000));
+    results.drains.add(new Drain("postgresql", 10, 10_000, spread(0.6, 0.65, 0.7), 3000, 4600));
+    results.keyed.add(new Keyed("postgresql", 10, 10_000, spread(0.70, 0.72, 0.74), 3600, 5000));
+    results.retained.add(
+        new Retained(
+            "postgresql",
+            1_000_000,
+            50_000,
+            spread(0.78, 0.80, 0.82),
+            spread(0.66, 0.68, 0.70),
+            8000,
+            6800));
+    results.exactly.add(
+        new Exactly(
+            "postgresql",
+            new Drain("postgresql", 100, 100_000, spread(0.40, 0.43, 0.45), 4300, 10_000),
+            latency("postgresql", true, 0.5, 20, 90)));
+    results.vacuums = 37;
 
     results.latencies.add(latency("derby", true, 0.5, 4.2, 38));
     results.latencies.add(latency("derby", true, 0.1, 3.1, 20));

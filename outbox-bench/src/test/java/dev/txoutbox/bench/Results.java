@@ -11,7 +11,13 @@ final class Results {
   final List<Drain> drains = new ArrayList<>();
   final List<Latency> latencies = new ArrayList<>();
   final List<Scale> scales = new ArrayList<>();
+  final List<Keyed> keyed = new ArrayList<>();
+  final List<Retained> retained = new ArrayList<>();
+  final List<Exactly> exactly = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
+
+  /** How many times the run vacuumed and analyzed the PostgreSQL database (0 on Derby). */
+  int vacuums;
 
   Results(Machine machine, String mode) {
     this.machine = machine;
@@ -37,10 +43,18 @@ final class Results {
       String os,
       String java,
       String postgresql,
+      String autovacuum,
       String openLiberty,
       double loadBefore,
       double loadAfter,
-      String date) {}
+      String date) {
+    /** Above this one-minute load average before the start, the machine was busy: invalid run. */
+    static final double QUIET_LOAD = 1.5;
+
+    boolean valid() {
+      return !(loadBefore > QUIET_LOAD);
+    }
+  }
 
   /**
    * B1 at one concurrency: throughput with publish / without (per block pair), the change of p99
@@ -95,4 +109,35 @@ final class Results {
       long duplicates,
       long orderViolations,
       long lost) {}
+
+  /**
+   * B2 with hot keys: {@code events} spread over {@code keys} ordering keys, drained against the
+   * same number of unkeyed events on the same server; ratio keyed / unkeyed per block pair.
+   */
+  record Keyed(
+      String database, int keys, int events, Spread ratio, double keyedRate, double unkeyedRate) {}
+
+  /**
+   * B2 on a table that already holds {@code sentRows} SENT rows (kept by retention), against the
+   * same server with an empty table: per block, relay / raw sender; {@code change} is the ratio of
+   * their medians (retained / empty).
+   */
+  record Retained(
+      String database,
+      long sentRows,
+      int events,
+      Spread emptyRatio,
+      Spread retainedRatio,
+      double emptyRate,
+      double retainedRate) {
+    double change() {
+      return retainedRatio.median() / emptyRatio.median();
+    }
+  }
+
+  /**
+   * B5, the cost of exactly-once: B2 at batch 100 and B3 with wake-up at 50 % load on a server in
+   * exactly-once mode (XA datasource), to set beside the at-least-once rows of the same run.
+   */
+  record Exactly(String database, Drain drain, Latency latency) {}
 }

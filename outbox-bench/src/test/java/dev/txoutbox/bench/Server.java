@@ -19,13 +19,38 @@ final class Server {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  /** The relay settings a server starts with. */
-  record Relay(boolean enabled, int batchSize, boolean wakeUp, int consumers) {}
+  /**
+   * The relay settings a server starts with: {@code exactlyOnce} for {@code
+   * outbox.delivery.mode=exactly-once} over an XA datasource (server-config's {@code
+   * txoutbox.datasource.type}, as outbox-it's exactly-once profile sets it); {@code retentionSent}
+   * the value of {@code outbox.retention.sent}.
+   */
+  record Relay(
+      boolean enabled,
+      int batchSize,
+      boolean wakeUp,
+      int consumers,
+      boolean exactlyOnce,
+      String retentionSent) {
+    Relay(boolean enabled, int batchSize, boolean wakeUp, int consumers) {
+      this(enabled, batchSize, wakeUp, consumers, false, "PT0S");
+    }
+
+    Relay inExactlyOnceMode() {
+      return new Relay(enabled, batchSize, wakeUp, consumers, true, retentionSent);
+    }
+
+    Relay keepingSent(String retention) {
+      return new Relay(enabled, batchSize, wakeUp, consumers, exactlyOnce, retention);
+    }
+  }
 
   final LibertyNode node;
+  final String database;
 
-  private Server(LibertyNode node) {
+  private Server(LibertyNode node, String database) {
     this.node = node;
+    this.database = database;
   }
 
   /**
@@ -57,12 +82,19 @@ final class Server {
             "txoutbox.database", database,
             "txoutbox.db.host", settings.dbHost(),
             "txoutbox.db.name", Settings.DB_NAME,
+            "txoutbox.datasource.type",
+                relay.exactlyOnce()
+                    ? "javax.sql.XADataSource"
+                    : "javax.sql.ConnectionPoolDataSource",
             "http.port", Integer.toString(httpPort),
             "https.port", Integer.toString(httpPort + 1),
             "jms.port", Integer.toString(jmsPort),
             "jms.ssl.port", Integer.toString(jmsPort + 1)),
         "<server>"
             + variable("outbox.relay.node-id", name)
+            + variable(
+                "outbox.delivery.mode", relay.exactlyOnce() ? "exactly-once" : "at-least-once")
+            + variable("outbox.retention.sent", relay.retentionSent())
             + variable("outbox.relay.enabled", Boolean.toString(relay.enabled()))
             + variable("outbox.relay.interval", "PT1S")
             + variable("outbox.relay.batch-size", Integer.toString(relay.batchSize()))
@@ -78,7 +110,7 @@ final class Server {
             + "<logging consoleLogLevel=\"WARNING\"/>"
             + "</server>",
         settings.ear());
-    return new Server(node);
+    return new Server(node, database);
   }
 
   private static String variable(String name, String value) {
