@@ -13,11 +13,11 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -56,6 +56,8 @@ public class Sender {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
   // made once: Json.createReader looks the JSON-P provider up on every call
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  // org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID
+  private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
@@ -64,7 +66,7 @@ public class Sender {
   @Inject Tracing tracing;
   @Resource UserTransaction transaction;
 
-  private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+  private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
   /**
    * Sends the batch; every message is either sent (committed by the broker) or failed, with why. A
@@ -184,7 +186,7 @@ public class Sender {
                     message.orderingKey(),
                     message.destination(),
                     message.attempts() + 1));
-            producer.send(queue(message.destination()), toJms(context, message));
+            producer.send(destination(message.destination()), toJms(context, message));
             sent.add(message);
           } catch (RuntimeException | JMSException | NamingException e) {
             span.failed(e);
@@ -200,6 +202,10 @@ public class Sender {
     TextMessage jms = context.createTextMessage(message.payload());
     jms.setJMSType(message.eventType());
     jms.setStringProperty(MessageProperties.EVENT_ID, message.id());
+    // ActiveMQ Artemis drops a message whose duplicate id it has seen on that address (within its
+    // id cache): a re-send of the same event never reaches a consumer twice. Other brokers carry
+    // it as an ordinary property.
+    jms.setStringProperty(DUPLICATE_ID, message.id());
     jms.setLongProperty(MessageProperties.SEQUENCE, message.seq());
     jms.setIntProperty(MessageProperties.ATTEMPT, message.attempts() + 1);
     jms.setLongProperty(MessageProperties.CREATED_AT, message.createdAt().toEpochMilli());
@@ -237,8 +243,8 @@ public class Sender {
     }
   }
 
-  private Queue queue(String destination) throws NamingException {
-    Queue known = queues.get(destination);
+  private Destination destination(String destination) throws NamingException {
+    Destination known = destinations.get(destination);
     if (known != null) {
       return known;
     }
@@ -252,8 +258,9 @@ public class Sender {
                             + destination
                             + "' is not mapped: set outbox.destination."
                             + destination));
-    Queue queue = InitialContext.doLookup(jndiName);
-    queues.put(destination, queue);
-    return queue;
+    // a queue or a topic: whatever the server binds at that name
+    Destination found = InitialContext.doLookup(jndiName);
+    destinations.put(destination, found);
+    return found;
   }
 }
