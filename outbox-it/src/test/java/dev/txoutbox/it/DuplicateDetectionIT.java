@@ -56,6 +56,10 @@ class DuplicateDetectionIT {
   private void awaitSent(UUID id) {
     await()
         .atMost(Duration.ofSeconds(20))
-        .until(() -> table.find(id).map(r -> r.status().equals("SENT")).orElse(false));
+        .untilAsserted(
+            () ->
+                assertThat(table.find(id))
+                    .get()
+                    .satisfies(row -> assertThat(row.status()).as("%s", row).isEqualTo("SENT")));
   }
 }
