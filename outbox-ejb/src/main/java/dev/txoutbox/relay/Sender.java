@@ -94,7 +94,7 @@ public class Sender {
       return inOneTransaction(batch, mark);
     } catch (Exception e) {
       String error = notCommitted(e);
-      if (batch.size() == 1) {
+      if (batch.size() == 1 && mark != null) {
         return Batch.allFailed(batch, error);
       }
       LOG.log(
@@ -110,6 +110,18 @@ public class Sender {
   }
 
   private Batch sendAlone(OutboxMessage message, ToIntFunction<List<OutboxMessage>> mark) {
+    if (mark == null) {
+      // At least once, a message alone needs no transaction: its send is its commit. And Artemis
+      // drops a copy of a message it has seen (_AMQ_DUPL_ID) silently outside a transaction, where
+      // inside one it refuses the whole commit, indistinguishably from any other refusal.
+      try {
+        Batch result = sendAll(List.of(message));
+        handedOff(result);
+        return result;
+      } catch (RuntimeException e) {
+        return Batch.allFailed(List.of(message), Batch.describe(e));
+      }
+    }
     try {
       return inOneTransaction(List.of(message), mark);
     } catch (Exception e) {
