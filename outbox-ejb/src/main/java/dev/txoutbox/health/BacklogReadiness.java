@@ -11,14 +11,12 @@ import java.util.List;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the outbox table can be read, its oldest pending event is no older than {@code
  * outbox.health.max-pending-age} and it holds no more DEAD events than {@code
  * outbox.health.max-dead}.
  */
-@Readiness
 @ApplicationScoped
 class BacklogReadiness implements HealthCheck {
 

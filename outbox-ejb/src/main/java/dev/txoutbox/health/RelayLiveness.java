@@ -7,14 +7,12 @@ import java.time.Duration;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
-import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the relay's timer keeps it running: DOWN when it has not run a pass or a batch for
  * {@code outbox.health.relay-silence}. A restart is what helps a relay whose timer died or whose
  * batch hangs. UP, saying so, where the relay is disabled.
  */
-@Liveness
 @ApplicationScoped
 class RelayLiveness implements HealthCheck {
 

@@ -6,67 +6,96 @@ import dev.txoutbox.lifecycle.OutboxLifecycle.Failed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Replayed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Sent;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Skipped;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.common.Attributes;
+import io.opentelemetry.api.metrics.DoubleHistogram;
+import io.opentelemetry.api.metrics.LongCounter;
+import io.opentelemetry.api.metrics.Meter;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
+import java.util.List;
 
 /**
  * Counts what happens to events, per destination and event type, from the lifecycle events, and
- * times each one from its publish to its send. Each destination and type it sees gets its backlog
- * gauges too.
+ * times each one from its publish to its send, with the OpenTelemetry meter of the application
+ * (MicroProfile Telemetry 2.0). Each destination and type it sees gets its backlog gauges too.
+ * Created when the application starts, so that the gauges are there from the start.
  */
 @ApplicationScoped
 class LifecycleMetrics {
-  static final Metadata SENT = counter("txoutbox.sent", "Events the broker accepted");
-  static final Metadata FAILED =
-      counter("txoutbox.failed", "Failed sends after which the event stays pending (retried)");
-  static final Metadata DEAD = counter("txoutbox.dead", "Events whose last attempt failed");
-  static final Metadata REPLAYED = counter("txoutbox.replayed", "DEAD events an operator replayed");
-  static final Metadata SKIPPED = counter("txoutbox.skipped", "Events an operator skipped");
-  static final Metadata COMMIT_TO_SEND =
-      Metadata.builder()
-          .withName("txoutbox.commit.to.send")
-          .withDescription("Time from an event's publish to the broker's acceptance of it")
-          .build();
+  static final String SCOPE = "dev.txoutbox";
+  private static final List<Double> BUCKETS =
+      List.of(0.1, 0.25, 0.5, 1.0, 2.5, 5.0, 10.0, 30.0, 60.0, 300.0);
 
-  @Inject MetricRegistry registry;
+  @Inject Instance<OpenTelemetry> telemetry;
   @Inject BacklogGauges gauges;
 
-  void sent(@Observes Sent sent) {
-    Tag[] tags = count(SENT, sent);
+  private LongCounter sent;
+  private LongCounter failed;
+  private LongCounter dead;
+  private LongCounter replayed;
+  private LongCounter skipped;
+  private DoubleHistogram commitToSend;
+
+  @PostConstruct
+  void createInstruments() {
+    Meter meter =
+        (telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop()).getMeter(SCOPE);
+    sent = counter(meter, "txoutbox.sent", "Events the broker accepted");
+    failed = counter(meter, "txoutbox.failed", "Failed sends after which the event stays pending");
+    dead = counter(meter, "txoutbox.dead", "Events whose last attempt failed");
+    replayed = counter(meter, "txoutbox.replayed", "DEAD events an operator replayed");
+    skipped = counter(meter, "txoutbox.skipped", "Events an operator skipped");
+    commitToSend =
+        meter
+            .histogramBuilder("txoutbox.commit.to.send")
+            .setDescription("Time from an event's publish to the broker's acceptance of it")
+            .setUnit("s")
+            .setExplicitBucketBoundariesAdvice(BUCKETS)
+            .build();
+    gauges.register(meter);
+  }
+
+  void started(@Observes @Initialized(ApplicationScoped.class) Object application) {
+    // creating this bean registers the gauges
+  }
+
+  void sent(@Observes Sent event) {
+    Attributes attributes = count(sent, event);
     Duration latency =
-        sent.latency(); // two clocks: the server's at publish, the database's at send
-    registry.timer(COMMIT_TO_SEND, tags).update(latency.isNegative() ? Duration.ZERO : latency);
+        event.latency(); // two clocks: the server's at publish, the database's at send
+    commitToSend.record(latency.isNegative() ? 0.0 : latency.toNanos() / 1e9, attributes);
   }
 
-  void failed(@Observes Failed failed) {
-    count(FAILED, failed);
+  void failed(@Observes Failed event) {
+    count(failed, event);
   }
 
-  void dead(@Observes Dead dead) {
-    count(DEAD, dead);
+  void dead(@Observes Dead event) {
+    count(dead, event);
   }
 
-  void replayed(@Observes Replayed replayed) {
-    count(REPLAYED, replayed);
+  void replayed(@Observes Replayed event) {
+    count(replayed, event);
   }
 
-  void skipped(@Observes Skipped skipped) {
-    count(SKIPPED, skipped);
+  void skipped(@Observes Skipped event) {
+    count(skipped, event);
   }
 
-  private Tag[] count(Metadata counter, OutboxLifecycle change) {
-    Tag[] tags = BacklogGauges.tags(change.destination(), change.eventType());
-    registry.counter(counter, tags).inc();
+  private Attributes count(LongCounter counter, OutboxLifecycle change) {
+    Attributes attributes = BacklogGauges.attributes(change.destination(), change.eventType());
+    counter.add(1, attributes);
     gauges.track(change.destination(), change.eventType());
-    return tags;
+    return attributes;
   }
 
-  private static Metadata counter(String name, String description) {
-    return Metadata.builder().withName(name).withDescription(description).build();
+  private static LongCounter counter(Meter meter, String name, String description) {
+    return meter.counterBuilder(name).setDescription(description).build();
   }
 }

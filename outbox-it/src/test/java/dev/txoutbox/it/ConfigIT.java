@@ -8,9 +8,9 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.container.test.api.ShouldThrowException;
 import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.jboss.shrinkwrap.api.spec.JavaArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,13 +23,13 @@ class ConfigIT {
   @Deployment(testable = false)
   // any deployment failure; the test then checks that it is this one
   @ShouldThrowException
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     JavaArchive badConfig =
         ShrinkWrap.create(JavaArchive.class, "bad-config.jar")
             .addAsManifestResource(
                 new StringAsset("config_ordinal=200\noutbox.relay.batch-size=0\n"),
                 "microprofile-config.properties");
-    return Deployments.component().addAsLibrary(badConfig);
+    return Deployments.componentWith(badConfig);
   }
 
   @Test

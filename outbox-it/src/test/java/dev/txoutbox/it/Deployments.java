@@ -5,6 +5,7 @@ import java.io.File;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Testable;
 import org.jboss.shrinkwrap.api.Archive;
+import org.jboss.shrinkwrap.api.Filters;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -24,10 +25,31 @@ final class Deployments {
   private Deployments() {}
 
   /**
-   * The component (the outbox-ejb jar as built) and a test web module with the given test classes,
-   * the test helpers and a business persistence unit of its own.
+   * The component as an application packages it and a test web module with the given test classes,
+   * the test helpers and a business persistence unit of its own. An EAR (outbox-ejb as built, an
+   * EJB module, and outbox-health in lib/), or with -Dit.packaging=war (-Pwar) the test web module
+   * alone with both jars, and the EAR's other libraries, in WEB-INF/lib.
    */
-  static EnterpriseArchive component(Class<?>... testClasses) {
+  static Archive<?> component(Class<?>... testClasses) {
+    return packaged(ear(testClasses));
+  }
+
+  /** {@link #component} plus the fault injector, as a library the component sees. */
+  static Archive<?> componentWithFaults(Class<?>... testClasses) {
+    return packaged(ear(testClasses).addAsLibrary(faults()));
+  }
+
+  /** {@link #component} plus a library of its own. */
+  static Archive<?> componentWith(JavaArchive library, Class<?>... testClasses) {
+    return packaged(ear(testClasses).addAsLibrary(library));
+  }
+
+  /** {@link #component} with configuration of its own (a library above the server's keys). */
+  static Archive<?> componentWithConfig(String properties, Class<?>... testClasses) {
+    return componentWith(config(properties), testClasses);
+  }
+
+  private static EnterpriseArchive ear(Class<?>... testClasses) {
     WebArchive war =
         ShrinkWrap.create(WebArchive.class, "outbox-test.war")
             .addClasses(testClasses)
@@ -39,12 +61,23 @@ final class Deployments {
     return ShrinkWrap.create(EnterpriseArchive.class, "outbox-test.ear")
         .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
         .addAsModule(war)
+        .addAsLibraries(file("outbox-health.jar"))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
-  /** {@link #component} plus the fault injector, as an EAR library the component's module sees. */
-  static EnterpriseArchive componentWithFaults(Class<?>... testClasses) {
-    return component(testClasses).addAsLibrary(faults());
+  /** The EAR as it is, or its web module with the EJB module and the libraries in WEB-INF/lib. */
+  private static Archive<?> packaged(EnterpriseArchive ear) {
+    if (!"war".equals(System.getProperty("it.packaging"))) {
+      return ear;
+    }
+    WebArchive war = ear.getAsType(WebArchive.class, "outbox-test.war");
+    ear.getContent(Filters.include("/(lib/)?[^/]+\\.jar"))
+        .forEach(
+            (path, node) ->
+                war.add(
+                    node.getAsset(),
+                    "WEB-INF/lib/" + path.get().substring(path.get().lastIndexOf('/') + 1)));
+    return war;
   }
 
   private static JavaArchive faults() {
@@ -53,14 +86,10 @@ final class Deployments {
         .addAsManifestResource(BEANS_ALL, "beans.xml");
   }
 
-  /** {@link #component} with configuration of its own (an EAR library above the server's keys). */
-  static EnterpriseArchive componentWithConfig(String properties, Class<?>... testClasses) {
-    return component(testClasses)
-        .addAsLibrary(
-            ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-                .addAsManifestResource(
-                    new StringAsset("config_ordinal=700\n" + properties),
-                    "microprofile-config.properties"));
+  private static JavaArchive config(String properties) {
+    return ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+        .addAsManifestResource(
+            new StringAsset("config_ordinal=700\n" + properties), "microprofile-config.properties");
   }
 
   /**
@@ -69,7 +98,7 @@ final class Deployments {
    */
   static EnterpriseArchive componentWithAdmin(Class<?>... testClasses) {
     EnterpriseArchive shipped = sample();
-    return component(testClasses)
+    return ear(testClasses)
         .addAsModule(shipped.getAsType(WebArchive.class, "outbox-admin.war"))
         .addAsManifestResource(
             shipped.get("META-INF/ibm-application-bnd.xml").getAsset(), "ibm-application-bnd.xml");
@@ -77,37 +106,18 @@ final class Deployments {
 
   /**
    * The component with the fault injector and configuration of its own, for tests that read the
-   * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
-   * it.health.url and it.metrics.url) are configuration keys of the deployment. An EAR, as {@link
-   * #component} builds it; on WildFly a WAR with the component in WEB-INF/lib instead, because
-   * WildFly registers the health checks of a top-level deployment and of an EAR's lib/ only, never
-   * those of an EAR's modules.
+   * server's health endpoints through {@link Endpoints}: their URL (from this JVM's it.health.url)
+   * is a configuration key of the deployment, as is it.metrics.url when a test sets it. An EAR, as
+   * {@link #component} builds it, on every server.
    */
   static Archive<?> monitored(String properties, Class<?>... testClasses) {
     String endpoints =
         "it.health.url="
             + System.getProperty("it.health.url", "http://localhost:9180/health")
-            + "\nit.metrics.url="
-            + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
             + "\n";
-    JavaArchive config =
-        ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-            .addAsManifestResource(
-                new StringAsset("config_ordinal=700\n" + endpoints + properties),
-                "microprofile-config.properties");
-    if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
-      EnterpriseArchive ear = componentWithFaults(testClasses);
-      ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
-      return ear.addAsLibrary(config);
-    }
-    return ShrinkWrap.create(WebArchive.class, "outbox-test.war")
-        .addClasses(testClasses)
-        .addClasses(Endpoints.class, OutboxTable.class, OutboxTable.Row.class, Transactions.class)
-        .addClasses(Queues.class, Queues.Received.class)
-        .addAsWebInfResource(BEANS_ALL, "beans.xml")
-        .addAsLibraries(file("outbox-ejb.jar"))
-        .addAsLibraries(faults(), config)
-        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+    EnterpriseArchive ear = ear(testClasses).addAsLibrary(faults());
+    ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
+    return packaged(ear.addAsLibrary(config(endpoints + properties)));
   }
 
   /**

@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -37,12 +38,15 @@ public class Endpoints {
   public Check health(String probe, String name) {
     HttpResponse<String> response = get(url("it.health.url") + "/" + probe);
     JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
-    JsonObject check =
+    List<JsonObject> named =
         body.getJsonArray("checks").stream()
             .map(JsonValue::asJsonObject)
             .filter(c -> c.getString("name").equals(name))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
+            .toList();
+    if (named.size() != 1) {
+      throw new AssertionError(named.size() + " checks named " + name + " in " + body);
+    }
+    JsonObject check = named.get(0);
     return new Check(
         response.statusCode(),
         check.getString("status"),

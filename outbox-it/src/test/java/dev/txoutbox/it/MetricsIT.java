@@ -2,11 +2,11 @@ package dev.txoutbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.txoutbox.admin.OutboxAdmin;
 import dev.txoutbox.publish.OutboxEvent;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +15,15 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The metrics at the server's /metrics endpoint (Prometheus text), per destination and event type.
- * Events of type MeteredDoomed die after two attempts, events of type MeteredStuck get 1000; the
- * "full" destination refuses sends while a filler message sits in it. Counters are compared before
- * and after, so the test does not depend on what earlier tests counted.
+ * The metrics, as a Prometheus scrape of an OpenTelemetry collector sees them, per destination and
+ * event type. Events of type MeteredDoomed die after two attempts, events of type MeteredStuck get
+ * 1000; the "full" destination refuses sends while a filler message sits in it. Counters are
+ * compared before and after, so the test does not depend on what earlier tests counted.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
@@ -34,32 +34,46 @@ class MetricsIT {
   private static final Map<String, String> STUCK_TAGS =
       Map.of("destination", "full", "type", "MeteredStuck");
 
+  private static OtlpCollector collector;
+
+  /**
+   * The metrics go over OTLP to a collector in this JVM (MicroProfile Telemetry, configured by the
+   * application), which serves them as Prometheus text to the tests in the server.
+   */
   @Deployment
-  static Archive<?> deployment() {
+  static Archive<?> deployment() throws IOException {
+    collector = OtlpCollector.start();
     return Deployments.monitored(
         """
         outbox.retry.type.MeteredDoomed.max-attempts=2
         outbox.retry.type.MeteredStuck.max-attempts=1000
-        """,
+        otel.sdk.disabled=false
+        otel.service.name=txoutbox-metrics-it
+        otel.metrics.exporter=otlp
+        otel.traces.exporter=none
+        otel.logs.exporter=none
+        otel.exporter.otlp.protocol=http/protobuf
+        otel.metric.export.interval=500
+        """
+            + "otel.exporter.otlp.endpoint="
+            + collector.endpoint()
+            + "\nit.metrics.url="
+            + collector.endpoint()
+            + "/metrics\n",
         MetricsIT.class);
+  }
+
+  @AfterAll
+  static void stopCollector() {
+    if (collector != null) {
+      collector.close();
+    }
   }
 
   @Inject Transactions transactions;
   @Inject Queues queues;
   @Inject OutboxAdmin admin;
   @Inject Endpoints endpoints;
-
-  /**
-   * In the test JVM, before anything is deployed (an assumption that fails in the server would be
-   * reported as an error).
-   */
-  @BeforeAll
-  static void serverHasMetrics() {
-    assumeFalse(
-        "none".equals(System.getProperty("it.metrics.url")),
-        "this server has no MicroProfile Metrics (WildFly 39 dropped it): txoutbox's metrics"
-            + " classes are left out of the deployment there; see the README's Metrics section");
-  }
 
   @Test
   void sentEventsAreCountedAndTimedPerDestinationAndType() {
