@@ -1,16 +1,11 @@
 package dev.txoutbox.metrics;
 
 import dev.txoutbox.store.Backlog;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.metrics.Meter;
-import io.opentelemetry.api.metrics.ObservableDoubleMeasurement;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ContextService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -19,14 +14,18 @@ import java.util.function.Supplier;
 import java.util.function.ToDoubleFunction;
 
 /**
- * Gauges of the backlog per destination and event type, from {@link Backlog}'s shared reading: a
- * pair is reported once a lifecycle event names it or a reading finds it, and reports 0 once it has
- * nothing waiting. NaN while the outbox table cannot be read.
+ * The backlog per destination and event type, from {@link Backlog}'s shared reading, for the
+ * gauges: a pair is reported once a lifecycle event names it or a reading finds it, and reports 0
+ * once it has nothing waiting; NaN while the outbox table cannot be read.
  */
 @ApplicationScoped
 class BacklogGauges {
-  static final AttributeKey<String> DESTINATION = AttributeKey.stringKey("destination");
-  static final AttributeKey<String> TYPE = AttributeKey.stringKey("type");
+
+  /** Receives one gauge value of one destination and event type. */
+  @FunctionalInterface
+  interface Measurement {
+    void record(String destination, String eventType, double value);
+  }
 
   @Inject Backlog backlog;
 
@@ -43,33 +42,13 @@ class BacklogGauges {
     reading = context.contextualSupplier(this::read);
   }
 
-  static Attributes attributes(String destination, String eventType) {
-    return Attributes.of(DESTINATION, destination, TYPE, eventType);
-  }
-
   /** Reports the gauges of one destination and event type from now on. */
   void track(String destination, String eventType) {
     tracked.add(List.of(destination, eventType));
   }
 
-  /** The three gauges, on the meter of the component. */
-  void register(Meter meter) {
-    meter
-        .gaugeBuilder("txoutbox.pending")
-        .setDescription("PENDING events: not sent yet, or waiting for their next attempt")
-        .buildWithCallback(m -> record(m, g -> g.pending()));
-    meter
-        .gaugeBuilder("txoutbox.oldest.pending.age")
-        .setDescription("How long the oldest PENDING event has waited since its publish")
-        .setUnit("s")
-        .buildWithCallback(m -> record(m, g -> g.oldestAge(Instant.now()).toMillis() / 1000.0));
-    meter
-        .gaugeBuilder("txoutbox.dead.letters")
-        .setDescription("DEAD events waiting for an operator to replay or skip them")
-        .buildWithCallback(m -> record(m, g -> g.dead()));
-  }
-
-  private void record(ObservableDoubleMeasurement gauge, ToDoubleFunction<Backlog.Group> value) {
+  /** One value per tracked destination and event type, from the current reading. */
+  void measure(ToDoubleFunction<Backlog.Group> value, Measurement measurement) {
     Optional<Backlog.Snapshot> snapshot = reading.get();
     snapshot.ifPresent(s -> s.groups().forEach(g -> track(g.destination(), g.eventType())));
     for (List<String> pair : tracked) {
@@ -77,7 +56,7 @@ class BacklogGauges {
           snapshot
               .map(s -> s.group(pair.get(0), pair.get(1)).map(value::applyAsDouble).orElse(0.0))
               .orElse(Double.NaN);
-      gauge.record(measured, attributes(pair.get(0), pair.get(1)));
+      measurement.record(pair.get(0), pair.get(1), measured);
     }
   }
 
