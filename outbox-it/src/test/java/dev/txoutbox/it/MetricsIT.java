@@ -34,7 +34,8 @@ class MetricsIT {
   private static final Map<String, String> STUCK_TAGS =
       Map.of("destination", "full", "type", "MeteredStuck");
 
-  private static OtlpCollector collector;
+  // typed by a JDK interface: the class is loaded in the server too, where the collector is not
+  private static AutoCloseable collector;
 
   /**
    * The metrics go over OTLP to a collector in this JVM (MicroProfile Telemetry, configured by the
@@ -42,7 +43,8 @@ class MetricsIT {
    */
   @Deployment
   static Archive<?> deployment() throws IOException {
-    collector = OtlpCollector.start();
+    OtlpCollector otlp = OtlpCollector.start();
+    collector = otlp;
     return Deployments.monitored(
         """
         outbox.retry.type.MeteredDoomed.max-attempts=2
@@ -56,15 +58,15 @@ class MetricsIT {
         otel.metric.export.interval=500
         """
             + "otel.exporter.otlp.endpoint="
-            + collector.endpoint()
+            + otlp.endpoint()
             + "\nit.metrics.url="
-            + collector.endpoint()
+            + otlp.endpoint()
             + "/metrics\n",
         MetricsIT.class);
   }
 
   @AfterAll
-  static void stopCollector() {
+  static void stopCollector() throws Exception {
     if (collector != null) {
       collector.close();
     }
