@@ -42,6 +42,12 @@ class BacklogGauges {
     reading = context.contextualSupplier(this::read);
   }
 
+  /**
+   * Nothing but creating this bean on the calling thread, in the application's context: created
+   * first by a metric reader's thread, it would find no java:comp.
+   */
+  void prepare() {}
+
   /** Reports the gauges of one destination and event type from now on. */
   void track(String destination, String eventType) {
     tracked.add(List.of(destination, eventType));

@@ -59,6 +59,7 @@ final class OpenTelemetryMetrics implements Metrics {
     Instance<OpenTelemetry> telemetry = beans.createInstance().select(OpenTelemetry.class);
     OpenTelemetry openTelemetry = telemetry.isResolvable() ? telemetry.get() : OpenTelemetry.noop();
     Meter meter = openTelemetry.getMeter(SCOPE);
+    gauges.prepare();
     gauge(
         meter,
         gauges,
