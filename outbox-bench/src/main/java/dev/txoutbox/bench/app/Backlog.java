@@ -1,5 +1,6 @@
 package dev.txoutbox.bench.app;
 
+import dev.txoutbox.admin.OutboxAdmin;
 import dev.txoutbox.publish.OutboxEvent;
 import dev.txoutbox.publish.OutboxService;
 import jakarta.ejb.Stateless;
@@ -27,6 +28,7 @@ public class Backlog {
   EntityManager em;
 
   @Inject OutboxService outbox;
+  @Inject OutboxAdmin admin;
 
   /**
    * Publishes {@code count} events of type {@code type} in this transaction, held back; with {@code
@@ -44,6 +46,9 @@ public class Backlog {
       }
       outbox.publish(event.build());
     }
+    // the outbox writes rows without an idempotency key at commit; a query of its own writes them
+    // now (JPA flushes before a query in the transaction), so that the update below finds them
+    admin.countByStatus();
     em.createNativeQuery(
             "UPDATE outbox_message SET next_attempt_at = ? WHERE event_type = ?"
                 + " AND status = 'PENDING' AND next_attempt_at < ?")
