@@ -14,11 +14,11 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.JMSProducer;
 import jakarta.jms.JMSRuntimeException;
-import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
@@ -59,6 +59,8 @@ public class Sender implements Broker {
   private static final Logger LOG = Logger.getLogger(Sender.class.getName());
   // made once: Json.createReader looks the JSON-P provider up on every call
   private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+  // org.apache.activemq.artemis.api.core.Message.HDR_DUPLICATE_DETECTION_ID
+  private static final String DUPLICATE_ID = "_AMQ_DUPL_ID";
 
   @Inject OutboxConfig config;
   @Inject Configuration configuration;
@@ -68,7 +70,7 @@ public class Sender implements Broker {
   @Inject Tracing tracing;
   @Resource UserTransaction transaction;
 
-  private final Map<String, Queue> queues = new ConcurrentHashMap<>();
+  private final Map<String, Destination> destinations = new ConcurrentHashMap<>();
 
   @Override
   public Outcome send(List<OutboxMessage> batch) {
@@ -95,7 +97,7 @@ public class Sender implements Broker {
       return inOneTransaction(batch, mark);
     } catch (Exception e) {
       String error = notCommitted(e);
-      if (batch.size() == 1) {
+      if (batch.size() == 1 && mark != null) {
         return Outcome.allFailed(batch, error);
       }
       LOG.log(
@@ -119,6 +121,18 @@ public class Sender implements Broker {
   }
 
   private Outcome sendAlone(OutboxMessage message, ToIntFunction<List<OutboxMessage>> mark) {
+    if (mark == null) {
+      // At least once, a message alone needs no transaction: its send is its commit. And Artemis
+      // drops a copy of a message it has seen (_AMQ_DUPL_ID) silently outside a transaction, where
+      // inside one it refuses the whole commit, indistinguishably from any other refusal.
+      try {
+        Outcome result = sendAll(List.of(message));
+        handedOff(result);
+        return result;
+      } catch (RuntimeException e) {
+        return Outcome.allFailed(List.of(message), Outcome.describe(e));
+      }
+    }
     try {
       return inOneTransaction(List.of(message), mark);
     } catch (Exception e) {
@@ -198,7 +212,7 @@ public class Sender implements Broker {
                 message.orderingKey(),
                 message.destination(),
                 message.attempts() + 1));
-        producer.send(queue(message.destination()), toJms(context, message));
+        producer.send(destination(message.destination()), toJms(context, message));
       } catch (RuntimeException | JMSException | NamingException e) {
         span.failed(e);
         throw e;
@@ -210,6 +224,10 @@ public class Sender implements Broker {
     TextMessage jms = context.createTextMessage(message.payload());
     jms.setJMSType(message.eventType());
     jms.setStringProperty(MessageProperties.EVENT_ID, message.id());
+    // ActiveMQ Artemis drops a message whose duplicate id it has seen on that address (within its
+    // id cache): a re-send of the same event never reaches a consumer twice. Other brokers carry
+    // it as an ordinary property.
+    jms.setStringProperty(DUPLICATE_ID, message.id());
     jms.setLongProperty(MessageProperties.SEQUENCE, message.seq());
     jms.setIntProperty(MessageProperties.ATTEMPT, message.attempts() + 1);
     jms.setLongProperty(MessageProperties.CREATED_AT, message.createdAt().toEpochMilli());
@@ -247,8 +265,8 @@ public class Sender implements Broker {
     }
   }
 
-  private Queue queue(String destination) throws NamingException {
-    Queue known = queues.get(destination);
+  private Destination destination(String destination) throws NamingException {
+    Destination known = destinations.get(destination);
     if (known != null) {
       return known;
     }
@@ -262,8 +280,9 @@ public class Sender implements Broker {
                             + destination
                             + "' is not mapped: set outbox.destination."
                             + destination));
-    Queue queue = InitialContext.doLookup(jndiName);
-    queues.put(destination, queue);
-    return queue;
+    // a queue or a topic: whatever the server binds at that name
+    Destination found = InitialContext.doLookup(jndiName);
+    destinations.put(destination, found);
+    return found;
   }
 }

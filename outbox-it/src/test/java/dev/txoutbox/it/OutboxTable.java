@@ -134,6 +134,26 @@ public class OutboxTable {
     }
   }
 
+  /**
+   * Makes a SENT row PENDING again, due at once, as if the relay had lost its record of the send (a
+   * lease that ran out after the send): the relay sends the event a second time.
+   */
+  public void sendAgain(UUID eventId) {
+    String sql =
+        "UPDATE outbox_message SET status = 'PENDING', sent_at = NULL, claimed_by = NULL,"
+            + " lease_until = NULL, next_attempt_at = ? WHERE id = ? AND status = 'SENT'";
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
+      statement.setString(2, eventId.toString());
+      if (statement.executeUpdate() != 1) {
+        throw new IllegalStateException("event " + eventId + " is not SENT");
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   public int countOfKey(String orderingKey, String status) {
     return number(
         "SELECT COUNT(*) FROM outbox_message WHERE ordering_key = ? AND status = ?",

@@ -9,6 +9,7 @@ import jakarta.jms.JMSException;
 import jakarta.jms.Message;
 import jakarta.jms.Queue;
 import jakarta.jms.TextMessage;
+import jakarta.jms.Topic;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -38,6 +40,49 @@ public class Queues {
   @Resource // the default JMS connection factory, as the relay uses
   ConnectionFactory connectionFactory;
 
+  /** A subscription to a topic, receiving until closed. */
+  public record Subscription(JMSContext context, JMSConsumer consumer) implements AutoCloseable {
+    /** The messages that arrive until none came for {@code quietFor}, in arrival order. */
+    public List<Received> receiveAll(Duration quietFor) {
+      List<Received> received = new ArrayList<>();
+      for (Message m = consumer.receive(quietFor.toMillis());
+          m != null;
+          m = consumer.receive(quietFor.toMillis())) {
+        received.add(copy(m));
+      }
+      return received;
+    }
+
+    @Override
+    public void close() {
+      context.close();
+    }
+  }
+
+  /**
+   * Opens a shared subscription of the given name to the topic behind a logical destination: each
+   * subscription receives every message published from now on, once.
+   */
+  public Subscription subscribe(String destination, String subscription, String selector) {
+    JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
+    try {
+      Topic topic = InitialContext.doLookup(jndiName(destination));
+      return new Subscription(context, context.createSharedConsumer(topic, subscription, selector));
+    } catch (NamingException | RuntimeException e) {
+      context.close();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Whether the broker is ActiveMQ Artemis (embedded in WildFly, or external), by its own name. */
+  public boolean onArtemis() {
+    try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
+      return context.getMetaData().getJMSProviderName().contains("ActiveMQ");
+    } catch (JMSException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Waits up to {@code timeout} for a message matching the JMS selector, and consumes it. */
   public Optional<Received> receive(String destination, String selector, Duration timeout) {
     try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
@@ -53,10 +98,25 @@ public class Queues {
    */
   public List<Received> receiveAll(
       String destination, String selector, int count, Duration quietFor, Duration timeout) {
+    return receiveAll(destination, selector, count, quietFor, timeout, new CountDownLatch(1));
+  }
+
+  /**
+   * {@link #receiveAll(String, String, int, Duration, Duration)}, counting {@code attached} down
+   * once its consumer is attached to the queue (for tests of several competing consumers).
+   */
+  public List<Received> receiveAll(
+      String destination,
+      String selector,
+      int count,
+      Duration quietFor,
+      Duration timeout,
+      CountDownLatch attached) {
     List<Received> received = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
     try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         JMSConsumer consumer = context.createConsumer(queue(destination), selector)) {
+      attached.countDown();
       while (received.size() < count && System.nanoTime() < deadline) {
         Message message = consumer.receive(quietFor.toMillis());
         if (message == null) {
@@ -109,11 +169,13 @@ public class Queues {
     return receive("full", "filler = '" + filler + "'", timeout);
   }
 
+  private static String jndiName(String destination) {
+    return ConfigProvider.getConfig().getValue("outbox.destination." + destination, String.class);
+  }
+
   private static Queue queue(String destination) {
-    String jndiName =
-        ConfigProvider.getConfig().getValue("outbox.destination." + destination, String.class);
     try {
-      return InitialContext.doLookup(jndiName);
+      return InitialContext.doLookup(jndiName(destination));
     } catch (NamingException e) {
       throw new IllegalStateException(e);
     }
