@@ -72,10 +72,17 @@ class FencingIT {
         .until(() -> table.find(id).map(OutboxTable.Row::claimedBy), is(OTHER_RELAY));
     assertThat(table.find(id).orElseThrow().status()).isEqualTo("PENDING");
 
-    // the other relay gives the row up unsent: it is due again, and this relay sends it again
+    // the other relay gives the row up unsent: it is due again, and this relay sends it again;
+    // Artemis drops this copy of a message it has seen (its duplicate id is the event id)
     table.giveBack(id);
-    assertThat(queues.receive("events", "eventId = '" + id + "'", Duration.ofSeconds(15)))
-        .isPresent();
+    boolean dropped = !exactlyOnce && queues.onArtemis();
+    Optional<Queues.Received> again =
+        queues.receive("events", "eventId = '" + id + "'", Duration.ofSeconds(dropped ? 3 : 15));
+    if (dropped) {
+      assertThat(again).as("a copy of what the held relay sent, on Artemis").isEmpty();
+    } else {
+      assertThat(again).as("the event, sent again").isPresent();
+    }
     await().atMost(Duration.ofSeconds(10)).until(() -> table.find(id).isEmpty());
   }
 
