@@ -42,11 +42,10 @@ public class Claims {
   /**
    * Completes {@code done}, then leases up to {@code limit} due rows to {@code token} for {@code
    * lease}, by the database's clock (restricted to {@code ids} unless empty), and answers them with
-   * that clock's time. Only the head of each ordering key is due, with, where the database claims
-   * in one statement, the contiguous next rows of its key; a row waits while an earlier row of its
-   * key is pending, or dead when {@code deadBlocks}. A row another relay holds under a live lease
-   * is left alone, and so, where the database can, is a row another relay is claiming at this
-   * moment ({@code SKIP LOCKED}).
+   * that clock's time. Only the head of each ordering key is due, with the contiguous next rows of
+   * its key (a run); a row waits while an earlier row of its key is pending, or dead when {@code
+   * deadBlocks}. A row another relay holds under a live lease is left alone, and so, where the
+   * database can, is a row another relay is claiming at this moment ({@code SKIP LOCKED}).
    */
   @Transactional(TxType.REQUIRES_NEW)
   public Claim claim(

@@ -15,8 +15,8 @@ import java.time.Instant;
 @NamedQuery(
     name = "OutboxMessage.due",
     query =
-        "SELECT m.id FROM OutboxMessage m WHERE m.status = dev.txoutbox.store.Status.PENDING"
-            + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
+        "SELECT m.id, m.orderingKey, m.seq FROM OutboxMessage m"
+            + " WHERE m.status = dev.txoutbox.store.Status.PENDING AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
             + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"
             + " WHERE p.orderingKey = m.orderingKey AND p.seq < m.seq AND p.status IN :blocking))"
             // the due index's order, so that an ordered index scan can stop at the limit
@@ -24,7 +24,7 @@ import java.time.Instant;
 @NamedQuery(
     name = "OutboxMessage.dueAmong",
     query =
-        "SELECT m.id FROM OutboxMessage m WHERE m.id IN :ids"
+        "SELECT m.id, m.orderingKey, m.seq FROM OutboxMessage m WHERE m.id IN :ids"
             + " AND m.status = dev.txoutbox.store.Status.PENDING"
             + " AND m.nextAttemptAt <= :now AND (m.leaseUntil IS NULL OR m.leaseUntil < :now)"
             + " AND (m.orderingKey IS NULL OR NOT EXISTS (SELECT p.id FROM OutboxMessage p"

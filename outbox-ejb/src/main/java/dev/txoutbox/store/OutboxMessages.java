@@ -18,10 +18,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The outbox rows on the write path and the relay's path. {@link #add} joins the caller's
@@ -90,18 +93,19 @@ public class OutboxMessages {
   }
 
   /**
-   * Leases up to {@code limit} due rows (among {@code ids} unless empty) to {@code token}, heads of
-   * their keys only, in the caller's transaction; see {@link Claims#claim}. The due query itself
-   * takes no locks: its head-of-key check must see a row that another relay is claiming, which a
-   * locking read with SKIP LOCKED would pass over.
+   * Leases up to {@code limit} due rows (among {@code ids} unless empty) to {@code token}, in the
+   * caller's transaction: the heads of their keys, each keyed head with the contiguous next rows of
+   * its key (a run, as {@link Dialect#claimStatement} claims it); see {@link Claims#claim}. The due
+   * query itself takes no locks: its head-of-key check must see a row that another relay is
+   * claiming, which a locking read with SKIP LOCKED would pass over.
    */
   @Transactional(TxType.MANDATORY)
   Claims.Claim claim(
       String token, Duration lease, int limit, boolean deadBlocks, Collection<String> ids) {
     Instant now = database.now(em);
-    TypedQuery<String> dueQuery =
+    TypedQuery<Object[]> dueQuery =
         em.createNamedQuery(
-                ids.isEmpty() ? "OutboxMessage.due" : "OutboxMessage.dueAmong", String.class)
+                ids.isEmpty() ? "OutboxMessage.due" : "OutboxMessage.dueAmong", Object[].class)
             .setParameter("now", now)
             .setParameter(
                 "blocking",
@@ -111,17 +115,22 @@ public class OutboxMessages {
     if (!ids.isEmpty()) {
       dueQuery.setParameter("ids", ids);
     }
-    List<String> due = dueQuery.getResultList();
-    if (!due.isEmpty() && database.dialect().skipLocked()) {
-      due = unlocked(due, now, limit);
+    Map<String, Position> heads = new LinkedHashMap<>();
+    for (Object[] row : dueQuery.getResultList()) {
+      heads.put((String) row[0], new Position((String) row[1], row[2] == null ? 0 : (Long) row[2]));
     }
-    if (due.isEmpty()) {
+    if (!heads.isEmpty() && database.dialect().skipLocked()) {
+      heads.keySet().retainAll(unlocked(heads.keySet(), now, limit));
+    }
+    if (heads.isEmpty()) {
       return new Claims.Claim(List.of(), now, 0);
     }
+    List<String> picked = new ArrayList<>(heads.keySet());
+    picked.addAll(runs(heads.values(), (limit - heads.size()) / heads.size(), now));
     em.createNamedQuery("OutboxMessage.claim")
         .setParameter("token", token)
         .setParameter("leaseUntil", now.plus(lease))
-        .setParameter("ids", due)
+        .setParameter("ids", picked)
         .setParameter("now", now)
         .executeUpdate();
     return new Claims.Claim(
@@ -132,9 +141,67 @@ public class OutboxMessages {
         0);
   }
 
+  /** Where a row stands in its key: the key (null for none) and its seq. */
+  private record Position(String key, long seq) {}
+
+  /**
+   * The ids of the rows that follow the keyed {@code heads} in their keys, up to {@code perHead}
+   * each: due, unleased, and contiguous in seq (a run ends at the first gap, or at a row another
+   * relay holds).
+   */
+  private List<String> runs(Collection<Position> heads, int perHead, Instant now) {
+    List<Position> keyed = heads.stream().filter(head -> head.key() != null).toList();
+    if (keyed.isEmpty() || perHead <= 0) {
+      return List.of();
+    }
+    StringBuilder ranges = new StringBuilder();
+    for (int i = 0; i < keyed.size(); i++) {
+      ranges.append(i == 0 ? "" : " OR ");
+      ranges.append(
+          "(m.orderingKey = ?%d AND m.seq > ?%d AND m.seq <= ?%d)"
+              .formatted(3 * i + 2, 3 * i + 3, 3 * i + 4));
+    }
+    TypedQuery<Object[]> following =
+        em.createQuery(
+                "SELECT m.id, m.orderingKey, m.seq FROM OutboxMessage m"
+                    + " WHERE m.status = dev.txoutbox.store.Status.PENDING"
+                    + " AND m.nextAttemptAt <= ?1 AND (m.leaseUntil IS NULL OR m.leaseUntil < ?1)"
+                    + " AND ("
+                    + ranges
+                    + ") ORDER BY m.orderingKey, m.seq",
+                Object[].class)
+            .setParameter(1, now);
+    for (int i = 0; i < keyed.size(); i++) {
+      Position head = keyed.get(i);
+      following
+          .setParameter(3 * i + 2, head.key())
+          .setParameter(3 * i + 3, head.seq())
+          .setParameter(3 * i + 4, head.seq() + perHead);
+    }
+    List<Object[]> rows = following.getResultList();
+    Set<String> free = new HashSet<>();
+    rows.forEach(row -> free.add((String) row[0]));
+    if (!free.isEmpty() && database.dialect().skipLocked()) {
+      free.retainAll(unlocked(free, now, free.size()));
+    }
+    Map<String, Long> next = new HashMap<>();
+    keyed.forEach(head -> next.put(head.key(), head.seq() + 1));
+    List<String> run = new ArrayList<>();
+    for (Object[] row : rows) {
+      String id = (String) row[0];
+      String key = (String) row[1];
+      long seq = (Long) row[2];
+      if (free.contains(id) && next.get(key) == seq) {
+        run.add(id);
+        next.put(key, seq + 1);
+      }
+    }
+    return run;
+  }
+
   /** Locks the rows of {@code ids} that are still claimable, skipping those another holds. */
   @SuppressWarnings("unchecked")
-  private List<String> unlocked(List<String> ids, Instant now, int limit) {
+  private List<String> unlocked(Collection<String> ids, Instant now, int limit) {
     String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
     Query lock =
         em.createNativeQuery(

@@ -170,7 +170,7 @@ class DrainTest {
   }
 
   @Test
-  void aKeysNextEventsGoInTheSameDrainWhereClaimsTakeHeadsOnly() {
+  void aKeysNextEventsGoInTheSameDrainWhenClaimsTakeHeadsOnly() {
     table.headsOnly();
     List<String> keyed = IntStream.range(0, 3).mapToObj(i -> table.publish("k")).toList();
 

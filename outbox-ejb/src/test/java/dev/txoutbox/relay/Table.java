@@ -100,7 +100,7 @@ final class Table implements Rows {
     return publish(key, "Tested", null);
   }
 
-  /** Claims heads only, as on databases without one-statement claims (Derby, MariaDB). */
+  /** Claims heads only, as a claim does whose runs are cut short (a full batch, a locked row). */
   synchronized Table headsOnly() {
     runs = false;
     return this;
