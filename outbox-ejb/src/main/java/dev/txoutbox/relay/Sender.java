@@ -126,7 +126,7 @@ public class Sender implements Broker {
       // drops a copy of a message it has seen (_AMQ_DUPL_ID) silently outside a transaction, where
       // inside one it refuses the whole commit, indistinguishably from any other refusal.
       try {
-        Outcome result = sendAll(List.of(message));
+        Outcome result = sendAll(List.of(message), true);
         handedOff(result);
         return result;
       } catch (RuntimeException e) {
@@ -148,7 +148,7 @@ public class Sender implements Broker {
         rollback();
         return Outcome.allLapsed(messages);
       }
-      Outcome result = sendAll(messages);
+      Outcome result = sendAll(messages, mark == null);
       if (mark == null) {
         transaction.commit();
         handedOff(result);
@@ -193,14 +193,16 @@ public class Sender implements Broker {
     }
   }
 
-  private Outcome sendAll(List<OutboxMessage> batch) {
+  /** Sends each message; {@code duplicateId}: with Artemis's duplicate id (at least once only). */
+  private Outcome sendAll(List<OutboxMessage> batch, boolean duplicateId) {
     try (JMSContext context = connectionFactory().createContext()) {
       JMSProducer producer = context.createProducer();
-      return Outcome.sendEach(batch, message -> send(context, producer, message));
+      return Outcome.sendEach(batch, message -> send(context, producer, message, duplicateId));
     }
   }
 
-  private void send(JMSContext context, JMSProducer producer, OutboxMessage message)
+  private void send(
+      JMSContext context, JMSProducer producer, OutboxMessage message, boolean duplicateId)
       throws JMSException, NamingException {
     try (SendSpan span =
         tracing.sending(message.id(), message.destination(), message.traceparent())) {
@@ -212,7 +214,7 @@ public class Sender implements Broker {
                 message.orderingKey(),
                 message.destination(),
                 message.attempts() + 1));
-        producer.send(destination(message.destination()), toJms(context, message));
+        producer.send(destination(message.destination()), toJms(context, message, duplicateId));
       } catch (RuntimeException | JMSException | NamingException e) {
         span.failed(e);
         throw e;
@@ -220,14 +222,19 @@ public class Sender implements Broker {
     }
   }
 
-  private TextMessage toJms(JMSContext context, OutboxMessage message) throws JMSException {
+  private TextMessage toJms(JMSContext context, OutboxMessage message, boolean duplicateId)
+      throws JMSException {
     TextMessage jms = context.createTextMessage(message.payload());
     jms.setJMSType(message.eventType());
     jms.setStringProperty(MessageProperties.EVENT_ID, message.id());
-    // ActiveMQ Artemis drops a message whose duplicate id it has seen on that address (within its
-    // id cache): a re-send of the same event never reaches a consumer twice. Other brokers carry
-    // it as an ordinary property.
-    jms.setStringProperty(DUPLICATE_ID, message.id());
+    if (duplicateId) {
+      // At least once, ActiveMQ Artemis drops a message whose duplicate id it has seen on that
+      // address (within its id cache): a re-send of the same event never reaches a consumer twice.
+      // Other brokers carry it as an ordinary property. Exactly once needs none (the send and its
+      // record commit together), and inside an XA transaction Artemis would refuse a duplicate at
+      // prepare, again at every retry.
+      jms.setStringProperty(DUPLICATE_ID, message.id());
+    }
     jms.setLongProperty(MessageProperties.SEQUENCE, message.seq());
     jms.setIntProperty(MessageProperties.ATTEMPT, message.attempts() + 1);
     jms.setLongProperty(MessageProperties.CREATED_AT, message.createdAt().toEpochMilli());
