@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +50,13 @@ public final class LibertyNode {
       throws IOException {
     deleteTree(dir);
     copyTree(serverConfig, dir);
+    // server.xml's include of messaging/${txoutbox.broker}.xml is resolved before the variable's
+    // defaultValue applies: the broker has to be a bootstrap property
+    Map<String, String> properties = new LinkedHashMap<>(Map.of("txoutbox.broker", "embedded"));
+    properties.putAll(bootstrap);
     Files.writeString(
         dir.resolve("bootstrap.properties"),
-        bootstrap.entrySet().stream()
+        properties.entrySet().stream()
             .map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining("\n", "", "\n")));
     Files.createDirectories(dir.resolve("configDropins/overrides"));
