@@ -117,7 +117,7 @@ public class OutboxMessages {
     }
     Map<String, Position> heads = new LinkedHashMap<>();
     for (Object[] row : dueQuery.getResultList()) {
-      heads.put((String) row[0], new Position((String) row[1], row[2] == null ? 0 : (Long) row[2]));
+      heads.put((String) row[0], new Position((String) row[1], (Long) row[2]));
     }
     if (!heads.isEmpty() && database.dialect().skipLocked()) {
       heads.keySet().retainAll(unlocked(heads.keySet(), now, limit));
