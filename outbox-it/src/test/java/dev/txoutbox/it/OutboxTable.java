@@ -122,16 +122,10 @@ public class OutboxTable {
    * whatever earlier tests left behind; returns how many rows it changed.
    */
   public int setAsideWaitingRows(String reason) {
-    String sql =
+    return update(
         "UPDATE outbox_message SET status = 'SKIPPED', skip_reason = ?, claimed_by = NULL,"
-            + " lease_until = NULL WHERE status IN ('PENDING', 'DEAD')";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      statement.setString(1, reason);
-      return statement.executeUpdate();
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
+            + " lease_until = NULL WHERE status IN ('PENDING', 'DEAD')",
+        reason);
   }
 
   /**
@@ -139,18 +133,14 @@ public class OutboxTable {
    * lease that ran out after the send): the relay sends the event a second time.
    */
   public void sendAgain(UUID eventId) {
-    String sql =
-        "UPDATE outbox_message SET status = 'PENDING', sent_at = NULL, claimed_by = NULL,"
-            + " lease_until = NULL, next_attempt_at = ? WHERE id = ? AND status = 'SENT'";
-    try (Connection c = dataSource.getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
-      statement.setTimestamp(1, Timestamp.from(Instant.now().minusSeconds(1)));
-      statement.setString(2, eventId.toString());
-      if (statement.executeUpdate() != 1) {
-        throw new IllegalStateException("event " + eventId + " is not SENT");
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
+    int changed =
+        update(
+            "UPDATE outbox_message SET status = 'PENDING', sent_at = NULL, claimed_by = NULL,"
+                + " lease_until = NULL, next_attempt_at = ? WHERE id = ? AND status = 'SENT'",
+            Timestamp.from(Instant.now().minusSeconds(1)),
+            eventId.toString());
+    if (changed != 1) {
+      throw new IllegalStateException("event " + eventId + " is not SENT");
     }
   }
 
