@@ -48,7 +48,9 @@ import org.junit.jupiter.params.provider.ValueSource;
  *   <li>deterministic halts: after a business commit before the relay's wake-up; at the relay's
  *       hand-off (after the send, before the SENT mark); in exactly-once mode, in the database's
  *       phase-two commit, after every resource prepared;
- *   <li>the destination refusing sends for a while (the broker unavailable);
+ *   <li>the broker unavailable: Liberty's messaging engine refusing sends to the destination for
+ *       {@link #OUTAGE}; with {@code -Partemis}, the external Artemis broker killed ({@code kill
+ *       -9}) and started again {@link #OUTAGE} later, then stopped for {@link #LONG_OUTAGE};
  *   <li>on PostgreSQL, a restart of the database.
  * </ol>
  *
@@ -63,6 +65,7 @@ class CrashIT {
   private static final int JMS_PORT = 7690;
   private static final Duration LEASE = Duration.ofSeconds(10);
   private static final Duration OUTAGE = Duration.ofSeconds(10);
+  private static final Duration LONG_OUTAGE = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final StringAsset BEANS =
       new StringAsset(
@@ -73,6 +76,8 @@ class CrashIT {
   private static final List<String> report = new ArrayList<>();
   private static final TestDatabase db = new TestDatabase("txoutbox_crash");
   private static final String database = db.kind;
+  private static final ExternalBroker artemis = ExternalBroker.ofThisRun();
+  private static final String brokerName = artemis == null ? "embedded" : "artemis";
   private static Path target;
   private static Path ear;
   private static Path haltingJar;
@@ -89,16 +94,17 @@ class CrashIT {
         .as(ZipExporter.class)
         .exportTo(haltingJar.toFile(), true);
     report.add(
-        "| database | mode | kills | halts | orders committed | client: committed / rolled"
-            + " back / unknown | lost | phantom | duplicates | duplicate effects | XA"
-            + " transactions recovered / left in doubt | restart s (max) |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|");
+        "| database | broker | mode | kills | halts | orders committed | client: committed /"
+            + " rolled back / unknown | lost | phantom | duplicates | duplicate effects | XA"
+            + " transactions recovered / left in doubt | restart s (max) | broker outages: backlog"
+            + " drained in s |");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   @AfterAll
   static void writeReportAndDropDatabase() throws IOException, SQLException {
     report.forEach(System.out::println);
-    Files.write(target.resolve("crash-" + database + ".md"), report);
+    Files.write(target.resolve("crash-" + database + "-" + brokerName + ".md"), report);
     if (!db.isDerby()) {
       db.drop();
     }
@@ -114,6 +120,7 @@ class CrashIT {
     String base = node.uri("/crash/api").toString();
     List<Double> restarts = new ArrayList<>();
     List<String> halts = new ArrayList<>();
+    List<String> drains = new ArrayList<>();
     Map<String, Outcome> outcomes;
     node.start();
     try (Load load = new Load(() -> base, 4)) {
@@ -137,7 +144,12 @@ class CrashIT {
           halted(node, "in the XA commit", halts, restarts);
         }
 
-        brokerOutage(node, load);
+        if (artemis == null) {
+          drains.add(brokerOutage(node, load, "sends refused", engineRefusesSends(node), OUTAGE));
+        } else {
+          drains.add(brokerOutage(node, load, "kill -9", artemisKilled(), OUTAGE));
+          drains.add(brokerOutage(node, load, "stopped", artemisStopped(), LONG_OUTAGE));
+        }
         if (database.equals("postgresql")) {
           restartPostgresql(load);
         }
@@ -150,8 +162,10 @@ class CrashIT {
       int inDoubt = inDoubtTransactions();
       report.add(
           String.format(
-              "| %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %d | %d | %d / %d | %.1f |",
+              "| %s | %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %d | %d | %d / %d | %.1f"
+                  + " | %s |",
               database,
+              brokerName,
               mode,
               kills,
               halts.size(),
@@ -165,8 +179,9 @@ class CrashIT {
               check.duplicateEffects(),
               recovered,
               inDoubt,
-              restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
-      System.out.println(mode + ": " + check + "; halts " + halts);
+              restarts.stream().mapToDouble(Double::doubleValue).max().orElse(0),
+              String.join(", ", drains)));
+      System.out.println(mode + ": " + check + "; halts " + halts + "; broker outages " + drains);
 
       assertThat(check.orders()).as("orders committed").isGreaterThan(100);
       assertThat(check.lostWrites()).as("orders a client saw commit, not stored").isZero();
@@ -247,28 +262,98 @@ class CrashIT {
     restarts.add(restart(node));
   }
 
-  /**
-   * The destination refuses every send for {@link #OUTAGE}: the business transactions go on, the
-   * events wait, and the relay delivers them once the destination takes messages again.
-   */
-  private static void brokerOutage(LibertyNode node, Load load) throws Exception {
+  /** A broker outage: what begins it, and what ends it. */
+  private interface Outage {
+    void begin() throws Exception;
+
+    void end() throws Exception;
+  }
+
+  /** Liberty's messaging engine refuses every send to the relay's queue until the override goes. */
+  private static Outage engineRefusesSends(LibertyNode node) {
     Path override = node.file("configDropins/overrides/outage.xml");
-    Files.writeString(
-        override,
-        "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
-            + "</messagingEngine></server>");
-    Thread.sleep(3000); // the server applies the change
+    return new Outage() {
+      @Override
+      public void begin() throws Exception {
+        Files.writeString(
+            override,
+            "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
+                + "</messagingEngine></server>");
+        Thread.sleep(3000); // the server applies the change
+      }
+
+      @Override
+      public void end() throws IOException {
+        Files.delete(override);
+      }
+    };
+  }
+
+  /** The external broker dies ({@code kill -9}, its journal as it was) and is started again. */
+  private static Outage artemisKilled() {
+    return new Outage() {
+      @Override
+      public void begin() throws Exception {
+        artemis.kill();
+      }
+
+      @Override
+      public void end() throws Exception {
+        artemis.start();
+      }
+    };
+  }
+
+  /** The external broker is stopped in order, as for maintenance, and started again. */
+  private static Outage artemisStopped() {
+    return new Outage() {
+      @Override
+      public void begin() throws Exception {
+        artemis.stop();
+      }
+
+      @Override
+      public void end() throws Exception {
+        artemis.start();
+      }
+    };
+  }
+
+  /**
+   * The broker is unavailable for {@code length} under load: the business transactions go on, the
+   * events wait in the outbox with the error of their failed send, and the relay delivers them once
+   * the broker is back. Answers {@code "<what> <seconds>"}: the time from the broker's return until
+   * every event committed before it had arrived.
+   */
+  private static String brokerOutage(
+      LibertyNode node, Load load, String what, Outage outage, Duration length) throws Exception {
+    outage.begin();
     long committedBefore = load.count(Outcome.COMMITTED);
     int pendingBefore = state(node).pending;
-    Thread.sleep(OUTAGE.toMillis());
+    Thread.sleep(length.toMillis());
     long committedDuring = load.count(Outcome.COMMITTED) - committedBefore;
-    int pendingAfter = state(node).pending;
-    Files.delete(override);
-    assertThat(committedDuring).as("business writes while the broker refuses sends").isPositive();
-    assertThat(pendingAfter)
-        .as("events wait in the outbox while the broker refuses sends")
+    State during = state(node);
+    outage.end();
+    long back = System.nanoTime();
+    assertThat(committedDuring)
+        .as("business writes while the broker is unavailable (%s)", what)
+        .isPositive();
+    assertThat(during.pending)
+        .as("events wait in the outbox while the broker is unavailable (%s)", what)
         .isGreaterThan(pendingBefore);
-    Thread.sleep(3000);
+    assertThat(during.failing)
+        .as("pending events that hold the error of their failed send (%s)", what)
+        .isPositive();
+
+    List<String> committed = List.copyOf(during.eventOfOrder.values());
+    long deadline = back + TimeUnit.MINUTES.toNanos(5);
+    while (!state(node).receipts.containsAll(committed)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("the backlog of the outage (" + what + ") did not drain in 5 min");
+      }
+      Thread.sleep(250);
+    }
+    return String.format("%s %.1f", what, (System.nanoTime() - back) / 1e9);
   }
 
   /** Restarts PostgreSQL under load: the relay and the business writes recover by themselves. */
@@ -292,7 +377,11 @@ class CrashIT {
   }
 
   private record State(
-      Map<String, String> eventOfOrder, List<String> receipts, List<String> effects, int pending) {}
+      Map<String, String> eventOfOrder,
+      List<String> receipts,
+      List<String> effects,
+      int pending,
+      int failing) {}
 
   private static State state(LibertyNode node) throws Exception {
     HttpResponse<String> answer =
@@ -306,6 +395,7 @@ class CrashIT {
     List<String> receipts = new ArrayList<>();
     List<String> effects = new ArrayList<>();
     int pending = 0;
+    int failing = 0;
     String section = "";
     for (String line : answer.body().split("\n")) {
       if (line.startsWith("#")) {
@@ -322,12 +412,14 @@ class CrashIT {
         case "outbox" -> {
           if (line.startsWith("PENDING ")) {
             pending = Integer.parseInt(line.substring(8).trim());
+          } else if (line.startsWith("FAILING ")) {
+            failing = Integer.parseInt(line.substring(8).trim());
           }
         }
         default -> throw new IllegalStateException("unexpected state line " + line);
       }
     }
-    return new State(orders, receipts, effects, pending);
+    return new State(orders, receipts, effects, pending, failing);
   }
 
   /** Waits until the outbox has nothing pending and every stored order's event arrived. */
@@ -358,9 +450,13 @@ class CrashIT {
     LibertyNode node =
         new LibertyNode(target.resolve("liberty/wlp"), "crash", HTTP_PORT, "/crash/api");
     boolean exactlyOnce = mode.equals("exactly-once");
+    Map<String, String> bootstrap = new HashMap<>(db.bootstrap(HTTP_PORT, JMS_PORT));
+    if (artemis != null) {
+      bootstrap.putAll(artemis.bootstrap());
+    }
     node.create(
         Path.of(System.getProperty("it.server-config")),
-        db.bootstrap(HTTP_PORT, JMS_PORT),
+        bootstrap,
         "<server>"
             + variable("outbox.relay.node-id", "crash")
             + variable("outbox.delivery.mode", mode)
@@ -369,14 +465,8 @@ class CrashIT {
             + variable("outbox.retry.initial-delay", "PT0.2S")
             + variable("outbox.retry.max-delay", "PT2S")
             + variable("outbox.retry.max-attempts", "1000")
-            // a delivery that fails while the database restarts is tried again, not moved to the
-            // exception destination after five quick failures (the engine's default)
-            + "<messagingEngine><queue id=\"txoutbox.events\" failedDeliveryPolicy=\"KEEP_TRYING\""
-            + " redeliveryInterval=\"1000\"/></messagingEngine>"
             + "<logging maxFiles=\"100\"/>" // every start's log, for the recovery count
-            + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
-            + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
-            + " maxConcurrency=\"2\"/></jmsActivationSpec>"
+            + consumer()
             + "</server>",
         ear);
     if (exactlyOnce) {
@@ -384,6 +474,25 @@ class CrashIT {
       Files.writeString(node.file("datasources/" + database + ".xml"), haltingDataSource());
     }
     return node;
+  }
+
+  /**
+   * The consumer's activation spec on the broker of this run. On the embedded engine, a delivery
+   * that fails while the database restarts is tried again, not moved to the exception destination
+   * after five quick failures (the engine's default); the external broker's test settings do the
+   * same (server-config's src/test/artemis/broker.properties).
+   */
+  private static String consumer() {
+    if (artemis != null) {
+      return "<jmsActivationSpec id=\"crash/consumer\"><properties.artemis"
+          + " destination=\"txoutbox.events\" destinationType=\"jakarta.jms.Queue\""
+          + " useJNDI=\"false\" maxSession=\"2\"/></jmsActivationSpec>";
+    }
+    return "<messagingEngine><queue id=\"txoutbox.events\" failedDeliveryPolicy=\"KEEP_TRYING\""
+        + " redeliveryInterval=\"1000\"/></messagingEngine>"
+        + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
+        + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
+        + " maxConcurrency=\"2\"/></jmsActivationSpec>";
   }
 
   private static String variable(String name, String value) {

@@ -50,7 +50,7 @@ public class CrashTables {
   /**
    * The state the checker reads: each table's rows, one per line after a header line naming the
    * table (an order as its id and its event's id; receipts and effects as the event id, once per
-   * row), and the outbox rows by status.
+   * row), the outbox rows by status, and the pending ones whose last send failed (FAILING).
    */
   public String state() throws SQLException {
     StringBuilder out = new StringBuilder();
@@ -76,6 +76,14 @@ public class CrashTables {
         while (rows.next()) {
           out.append(rows.getString(1)).append(' ').append(rows.getLong(2)).append('\n');
         }
+      }
+      // pending events whose last send failed, with the error recorded for the next attempt
+      try (ResultSet rows =
+          s.executeQuery(
+              "SELECT COUNT(*) FROM outbox_message"
+                  + " WHERE status = 'PENDING' AND last_error IS NOT NULL")) {
+        rows.next();
+        out.append("FAILING ").append(rows.getLong(1)).append('\n');
       }
     }
     return out.toString();
