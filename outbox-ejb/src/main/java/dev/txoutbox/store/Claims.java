@@ -115,6 +115,7 @@ public class Claims {
       }
       claim.setBoolean(p++, deadBlocks);
       claim.setInt(p++, limit);
+      claim.setInt(p++, limit - 1);
       claim.setInt(p++, limit);
       claim.setString(p++, token);
       claim.setLong(p, lease.toMillis());

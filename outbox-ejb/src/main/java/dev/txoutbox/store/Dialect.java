@@ -92,16 +92,22 @@ enum Dialect {
 
   /**
    * PostgreSQL's claim, one statement: it completes the previous batch (fenced by its token), picks
-   * the due heads of their keys with {@code SKIP LOCKED} in the order of the due index, up to the
-   * limit, extends each keyed head with the contiguous next events of its key (a run, in seq order,
-   * ending at the first gap), leases them all by the database's clock and returns them. A row that
-   * the same statement completes no longer holds its key back. The first row answers the clock and
-   * the count of completed rows even when nothing was claimed.
+   * the due heads of their keys with {@code SKIP LOCKED} in the order of the due index, extends
+   * each keyed head with the contiguous next events of its key (a run, in seq order, ending at the
+   * first gap), up to the limit in all, leases them by the database's clock and returns them. A row
+   * that the same statement completes no longer holds its key back. The first row answers the clock
+   * and the count of completed rows even when nothing was claimed.
+   *
+   * <p>The heads are read lazily, one by one, until the runs fill the batch: with a few hot keys
+   * the scan stops after a few heads instead of reading every due row in search of more heads (each
+   * a probe of the key index). The oldest head's run comes first, so a batch may hold one key's run
+   * only; the next claim starts from the next oldest head.
    *
    * <p>Parameters in order: the deleted ids and their claim tokens (two varchar[]), the kept ids
    * and their tokens, with {@code byIds} the ids to claim (varchar[]), whether a DEAD row blocks
-   * its key, the limit, the limit again (for the runs), the new token, the lease in milliseconds.
-   * Arrays are bound, never written into the text, so that the plan is cached.
+   * its key, the limit (of heads), the limit less one (of a run after its head), the limit (of the
+   * batch), the new token, the lease in milliseconds. Arrays are bound, never written into the
+   * text, so that the plan is cached.
    */
   static String claimStatement(boolean byIds) {
     return """
@@ -128,19 +134,21 @@ enum Dialect {
           ORDER BY m.next_attempt_at, m.created_at
           LIMIT ?
           FOR UPDATE OF m SKIP LOCKED),
-        runs AS (
-          SELECT f.id, f.seq - h.seq AS step,
-            row_number() OVER (PARTITION BY f.ordering_key ORDER BY f.seq) AS rank
-          FROM heads h CROSS JOIN LATERAL (
-            SELECT n.id, n.ordering_key, n.seq FROM outbox_message n
-            WHERE n.ordering_key = h.ordering_key AND n.seq > h.seq AND n.status = 'PENDING'
-              AND n.next_attempt_at <= (SELECT now FROM clock)
-              AND (n.lease_until IS NULL OR n.lease_until < (SELECT now FROM clock))
-            ORDER BY n.seq
-            LIMIT (SELECT (? - count(*)) / greatest(count(*), 1) FROM heads)
-            FOR UPDATE OF n SKIP LOCKED) f
-          WHERE h.ordering_key IS NOT NULL),
-        picked AS (SELECT id FROM heads UNION ALL SELECT id FROM runs WHERE step = rank),
+        picked AS (
+          SELECT r.id FROM heads h CROSS JOIN LATERAL (
+            SELECT h.id, 0 AS step, 0 AS rank
+            UNION ALL
+            SELECT f.id, f.seq - h.seq, row_number() OVER (ORDER BY f.seq) FROM (
+              SELECT n.id, n.seq FROM outbox_message n
+              WHERE h.ordering_key IS NOT NULL
+                AND n.ordering_key = h.ordering_key AND n.seq > h.seq AND n.status = 'PENDING'
+                AND n.next_attempt_at <= (SELECT now FROM clock)
+                AND (n.lease_until IS NULL OR n.lease_until < (SELECT now FROM clock))
+              ORDER BY n.seq
+              LIMIT ?
+              FOR UPDATE OF n SKIP LOCKED) f) r
+          WHERE r.step = r.rank
+          LIMIT ?),
         claimed AS (
           UPDATE outbox_message m
           SET claimed_by = ?, lease_until = c.now + ? * INTERVAL '1 millisecond'

@@ -72,6 +72,16 @@ final class ExternalBroker {
     }
   }
 
+  /**
+   * How many messages the broker refused as duplicates since it was created ({@code AMQ222059} in
+   * its log): re-sends of an event whose {@code _AMQ_DUPL_ID} it still held.
+   */
+  long droppedDuplicates() throws IOException {
+    try (var lines = Files.lines(instance.resolve("log/artemis.log"))) {
+      return lines.filter(line -> line.contains("AMQ222059")).count();
+    }
+  }
+
   private boolean listening() {
     try (Socket socket = new Socket()) {
       socket.connect(new InetSocketAddress(url.getHost(), url.getPort()), 500);
