@@ -460,10 +460,13 @@ class CrashIT {
         HttpResponse.BodyHandlers.discarding());
   }
 
-  /** A fresh server directory (and so a fresh Derby database) for one mode. */
+  /**
+   * A fresh server directory (and so a fresh Derby database) for one mode, named after it: {@code
+   * crash-at-least-once}, {@code crash-exactly-once}, so that each mode's logs stay.
+   */
   private static LibertyNode node(String mode) throws IOException {
     LibertyNode node =
-        new LibertyNode(target.resolve("liberty/wlp"), "crash", HTTP_PORT, "/crash/api");
+        new LibertyNode(target.resolve("liberty/wlp"), "crash-" + mode, HTTP_PORT, "/crash/api");
     boolean exactlyOnce = mode.equals("exactly-once");
     Map<String, String> bootstrap = new HashMap<>(db.bootstrap(HTTP_PORT, JMS_PORT));
     if (artemis != null) {
@@ -473,7 +476,7 @@ class CrashIT {
         Path.of(System.getProperty("it.server-config")),
         bootstrap,
         "<server>"
-            + variable("outbox.relay.node-id", "crash")
+            + variable("outbox.relay.node-id", "crash-" + mode)
             + variable("outbox.delivery.mode", mode)
             + variable("outbox.relay.interval", "PT1S")
             + variable("outbox.relay.lease", LEASE.toString())
