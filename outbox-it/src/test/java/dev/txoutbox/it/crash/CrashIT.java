@@ -36,7 +36,7 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The crash suite ({@code -Pcrash}, with {@code -Ppostgresql} or {@code -Pmariadb}, Derby
@@ -110,8 +110,13 @@ class CrashIT {
     }
   }
 
+  /** The delivery modes to run: {@code -Dcrash.modes=exactly-once} for one; both by default. */
+  static List<String> modes() {
+    return List.of(System.getProperty("crash.modes", "at-least-once,exactly-once").split(","));
+  }
+
   @ParameterizedTest
-  @ValueSource(strings = {"at-least-once", "exactly-once"})
+  @MethodSource("modes")
   void nothingIsLostOrInventedWhateverCrashesWhen(String mode) throws Exception {
     boolean exactlyOnce = mode.equals("exactly-once");
     int kills = Integer.getInteger("crash.kills", 3);
