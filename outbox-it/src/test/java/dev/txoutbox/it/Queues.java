@@ -3,6 +3,7 @@ package dev.txoutbox.it;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.jms.ConnectionFactory;
+import jakarta.jms.Destination;
 import jakarta.jms.JMSConsumer;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -129,12 +130,15 @@ public class Queues {
     return received;
   }
 
-  /** Sends a message as the relay would: a text with JMSType and string properties. */
+  /**
+   * Sends a message as the relay would: a text with JMSType and string properties, to the queue or
+   * topic behind a logical destination.
+   */
   public void send(String destination, String type, String text, Map<String, String> properties) {
     try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE)) {
       var producer = context.createProducer().setJMSType(type);
       properties.forEach(producer::setProperty);
-      producer.send(queue(destination), text);
+      producer.send(destination(destination), text);
     }
   }
 
@@ -186,6 +190,10 @@ public class Queues {
   }
 
   private static Queue queue(String destination) {
+    return destination(destination);
+  }
+
+  private static <D extends Destination> D destination(String destination) {
     try {
       return InitialContext.doLookup(jndiName(destination));
     } catch (NamingException e) {

@@ -18,9 +18,17 @@ public class SampleTables {
 
   /** The event ids of the welcome emails sent to one user. */
   public List<String> welcomeEmailEventIds(String userId) {
+    return eventIds("SELECT event_id FROM sample_welcome_email WHERE user_id = ?", userId);
+  }
+
+  /** The event ids of the audit log's entries about one user. */
+  public List<String> auditEventIds(String userId) {
+    return eventIds("SELECT event_id FROM sample_audit_entry WHERE user_id = ?", userId);
+  }
+
+  private List<String> eventIds(String sql, String userId) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement query =
-            c.prepareStatement("SELECT event_id FROM sample_welcome_email WHERE user_id = ?")) {
+        PreparedStatement query = c.prepareStatement(sql)) {
       query.setString(1, userId);
       List<String> eventIds = new ArrayList<>();
       try (ResultSet rs = query.executeQuery()) {

@@ -12,9 +12,16 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
-/** Registers users: the user row and its UserRegistered event commit in one transaction. */
+/**
+ * Registers users: the user row and its UserRegistered event commit in one transaction. The event
+ * goes to the topic user-events, whose every subscriber (the welcome email, the audit log) receives
+ * it.
+ */
 @ApplicationScoped
 public class Registrations {
+  /** The logical destination of the events of users: a topic (outbox.destination.user-events). */
+  public static final String USER_EVENTS = "user-events";
+
   private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
 
   @PersistenceContext(unitName = "sample")
@@ -62,6 +69,7 @@ public class Registrations {
         OutboxEvent.of("UserRegistered", new UserRegistered(user.getId(), user.getName(), email))
             .aggregate("User", user.getId())
             .orderingKey(user.getId())
+            .destination(USER_EVENTS)
             .build());
     return user;
   }

@@ -19,14 +19,16 @@ import java.util.logging.Logger;
 
 /**
  * Consumes UserRegistered events and "sends" the welcome email by recording it, in the transaction
- * that receives the message. The inbox makes a redelivered event a no-op: one email per user.
+ * that receives the message. A subscriber of the topic user-events through a durable subscription
+ * named welcome-email (server-config's activation spec on Liberty, WEB-INF/jboss-ejb3.xml on
+ * WildFly), beside the audit log. The inbox makes a redelivered event a no-op: one email per user.
  */
 @MessageDriven(
     name = "WelcomeEmailConsumer",
     activationConfig = {
       @ActivationConfigProperty(
           propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
+          propertyValue = "jakarta.jms.Topic")
     })
 public class WelcomeEmailConsumer implements MessageListener {
   private static final Logger LOG = Logger.getLogger(WelcomeEmailConsumer.class.getName());
