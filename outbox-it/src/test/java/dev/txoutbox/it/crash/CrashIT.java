@@ -84,6 +84,13 @@ class CrashIT {
 
   @BeforeAll
   static void build() throws IOException {
+    if (artemis != null && db.isDerby()) {
+      // Derby locks rows for readers: while the broker is down, the consumer's transactions wait in
+      // their commit holding the receipts' locks, and the state reads of the check time out
+      throw new IllegalStateException(
+          "the crash suite with the external broker runs on PostgreSQL or MariaDB: add -Ppostgresql"
+              + " or -Pmariadb to -Pcrash,artemis");
+    }
     target = Path.of(System.getProperty("it.build.dir", "target"));
     ear = target.resolve("crash/crash.ear");
     haltingJar = target.resolve("crash/halting-xa.jar");
@@ -347,13 +354,20 @@ class CrashIT {
    */
   private static String brokerOutage(
       LibertyNode node, Load load, String what, Outage outage, Duration length) throws Exception {
+    long committedBefore;
+    int pendingBefore;
+    long committedDuring;
+    State during;
     outage.begin();
-    long committedBefore = load.count(Outcome.COMMITTED);
-    int pendingBefore = state(node).pending;
-    Thread.sleep(length.toMillis());
-    long committedDuring = load.count(Outcome.COMMITTED) - committedBefore;
-    State during = state(node);
-    outage.end();
+    try {
+      committedBefore = load.count(Outcome.COMMITTED);
+      pendingBefore = state(node).pending;
+      Thread.sleep(length.toMillis());
+      committedDuring = load.count(Outcome.COMMITTED) - committedBefore;
+      during = state(node);
+    } finally {
+      outage.end(); // also when the test fails: the next mode needs the broker
+    }
     long back = System.nanoTime();
     assertThat(committedDuring)
         .as("business writes while the broker is unavailable (%s)", what)
