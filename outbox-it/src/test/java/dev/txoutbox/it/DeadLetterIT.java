@@ -43,13 +43,12 @@ class DeadLetterIT {
 
   @BeforeEach
   void fillTheQueue() {
-    filler = UUID.randomUUID().toString();
-    queues.send("full", "x".repeat(300), "filler", filler);
+    filler = queues.fillFull();
   }
 
   @AfterEach
   void emptyTheQueue() {
-    queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(1));
+    queues.freeFull(filler, Duration.ofSeconds(1));
   }
 
   @Test

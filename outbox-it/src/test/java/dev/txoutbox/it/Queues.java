@@ -166,7 +166,11 @@ public class Queues {
    * taken out, and the filler sent again.
    */
   public String fillFull() {
-    String filler = UUID.randomUUID().toString();
+    return fillFull(UUID.randomUUID().toString());
+  }
+
+  /** {@link #fillFull()} with a filler of the given id; returns it. */
+  public String fillFull(String filler) {
     for (int attempt = 1; ; attempt++) {
       try {
         send("full", "x".repeat(300), "filler", filler);

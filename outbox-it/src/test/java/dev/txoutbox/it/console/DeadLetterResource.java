@@ -51,14 +51,14 @@ public class DeadLetterResource {
   @PUT
   @Path("full/{filler}")
   public void fill(@PathParam("filler") UUID filler) {
-    queues.send("full", "x".repeat(300), "filler", filler.toString());
+    queues.fillFull(filler.toString());
   }
 
   /** {@code DELETE full/{filler}}: takes that filler out again, if it is there. */
   @DELETE
   @Path("full/{filler}")
   public void free(@PathParam("filler") UUID filler) {
-    queues.receive("full", "filler = '" + filler + "'", Duration.ofSeconds(1));
+    queues.freeFull(filler.toString(), Duration.ofSeconds(1));
   }
 
   /**
