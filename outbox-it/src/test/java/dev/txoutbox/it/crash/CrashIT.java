@@ -160,8 +160,11 @@ class CrashIT {
         if (artemis == null) {
           drains.add(brokerOutage(node, load, "sends refused", engineRefusesSends(node), OUTAGE));
         } else {
-          drains.add(brokerOutage(node, load, "kill -9", artemisKilled(), OUTAGE));
-          drains.add(brokerOutage(node, load, "stopped", artemisStopped(), LONG_OUTAGE));
+          // kill -9 (its journal as it was), then an orderly stop as for maintenance
+          Outage killed = new Outage(artemis::kill, artemis::start);
+          Outage stopped = new Outage(artemis::stop, artemis::start);
+          drains.add(brokerOutage(node, load, "kill -9", killed, OUTAGE));
+          drains.add(brokerOutage(node, load, "stopped", stopped, LONG_OUTAGE));
         }
         if (database.equals("postgresql")) {
           restartPostgresql(load);
@@ -289,61 +292,26 @@ class CrashIT {
     restarts.add(restart(node));
   }
 
-  /** A broker outage: what begins it, and what ends it. */
-  private interface Outage {
-    void begin() throws Exception;
-
-    void end() throws Exception;
+  /** A step of an outage. */
+  private interface Step {
+    void run() throws Exception;
   }
+
+  /** A broker outage: what begins it, and what ends it. */
+  private record Outage(Step begin, Step end) {}
 
   /** Liberty's messaging engine refuses every send to the relay's queue until the override goes. */
   private static Outage engineRefusesSends(LibertyNode node) {
     Path override = node.file("configDropins/overrides/outage.xml");
-    return new Outage() {
-      @Override
-      public void begin() throws Exception {
-        Files.writeString(
-            override,
-            "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
-                + "</messagingEngine></server>");
-        Thread.sleep(3000); // the server applies the change
-      }
-
-      @Override
-      public void end() throws IOException {
-        Files.delete(override);
-      }
-    };
-  }
-
-  /** The external broker dies ({@code kill -9}, its journal as it was) and is started again. */
-  private static Outage artemisKilled() {
-    return new Outage() {
-      @Override
-      public void begin() throws Exception {
-        artemis.kill();
-      }
-
-      @Override
-      public void end() throws Exception {
-        artemis.start();
-      }
-    };
-  }
-
-  /** The external broker is stopped in order, as for maintenance, and started again. */
-  private static Outage artemisStopped() {
-    return new Outage() {
-      @Override
-      public void begin() throws Exception {
-        artemis.stop();
-      }
-
-      @Override
-      public void end() throws Exception {
-        artemis.start();
-      }
-    };
+    return new Outage(
+        () -> {
+          Files.writeString(
+              override,
+              "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
+                  + "</messagingEngine></server>");
+          Thread.sleep(3000); // the server applies the change
+        },
+        () -> Files.delete(override));
   }
 
   /**
@@ -358,7 +326,7 @@ class CrashIT {
     int pendingBefore;
     long committedDuring;
     State during;
-    outage.begin();
+    outage.begin().run();
     try {
       committedBefore = load.count(Outcome.COMMITTED);
       pendingBefore = state(node).pending;
@@ -366,7 +334,7 @@ class CrashIT {
       committedDuring = load.count(Outcome.COMMITTED) - committedBefore;
       during = state(node);
     } finally {
-      outage.end(); // also when the test fails: the next mode needs the broker
+      outage.end().run(); // also when the test fails: the next mode needs the broker
     }
     long back = System.nanoTime();
     assertThat(committedDuring)
