@@ -86,7 +86,9 @@ public class Sender implements Broker {
    * Sends the batch in one transaction. A broker may refuse a whole transaction at commit for one
    * message (Artemis does when an address is full): the messages are then sent again one per
    * transaction, so that each gets its own outcome and one refused message does not fail or kill
-   * its neighbours; after a message of a key fails, the key's later messages are released.
+   * its neighbours; after a message of a key fails, the key's later messages are released. When no
+   * connection to the broker can be made at all, nothing is tried one by one: every message fails
+   * with that error at once and backs off, instead of each waiting out its own connection attempt.
    */
   private Outcome send(List<OutboxMessage> batch, ToIntFunction<List<OutboxMessage>> mark) {
     delivering.fire(
@@ -96,6 +98,9 @@ public class Sender implements Broker {
     try {
       return inOneTransaction(batch, mark);
     } catch (Exception e) {
+      if (e instanceof Unreachable unreachable) {
+        return Outcome.allFailed(batch, unreachable.getMessage());
+      }
       String error = notCommitted(e);
       if (batch.size() == 1 && mark != null) {
         return Outcome.allFailed(batch, error);
@@ -106,11 +111,21 @@ public class Sender implements Broker {
           new Object[] {batch.size(), error});
       Outcome result = Outcome.NONE;
       Set<String> failedKeys = new HashSet<>();
+      String unreachable = null;
       for (OutboxMessage message : batch) {
-        Outcome alone =
-            failedKeys.contains(message.orderingKey())
-                ? Outcome.released(message)
-                : sendAlone(message, mark);
+        Outcome alone;
+        if (unreachable != null) {
+          alone = Outcome.allFailed(List.of(message), unreachable);
+        } else if (failedKeys.contains(message.orderingKey())) {
+          alone = Outcome.released(message);
+        } else {
+          try {
+            alone = sendAlone(message, mark);
+          } catch (Unreachable u) {
+            unreachable = u.getMessage();
+            alone = Outcome.allFailed(List.of(message), unreachable);
+          }
+        }
         if (!alone.failed().isEmpty() && message.orderingKey() != null) {
           failedKeys.add(message.orderingKey());
         }
@@ -129,12 +144,16 @@ public class Sender implements Broker {
         Outcome result = sendAll(List.of(message), true);
         handedOff(result);
         return result;
+      } catch (Unreachable e) {
+        throw e;
       } catch (RuntimeException e) {
         return Outcome.allFailed(List.of(message), Outcome.describe(e));
       }
     }
     try {
       return inOneTransaction(List.of(message), mark);
+    } catch (Unreachable e) {
+      throw e;
     } catch (Exception e) {
       return Outcome.allFailed(List.of(message), notCommitted(e));
     }
@@ -195,7 +214,7 @@ public class Sender implements Broker {
 
   /** Sends each message; {@code duplicateId}: with Artemis's duplicate id (at least once only). */
   private Outcome sendAll(List<OutboxMessage> batch, boolean duplicateId) {
-    try (JMSContext context = connectionFactory().createContext()) {
+    try (JMSContext context = connect()) {
       JMSProducer producer = context.createProducer();
       return Outcome.sendEach(batch, message -> send(context, producer, message, duplicateId));
     }
@@ -258,6 +277,26 @@ public class Sender implements Broker {
       }
     }
     return jms;
+  }
+
+  /**
+   * A context on the relay's connection factory. Its failure is the broker's, not a message's (the
+   * broker is down, unreachable, or refuses the credentials), so it is thrown as {@link
+   * Unreachable}.
+   */
+  private JMSContext connect() {
+    try {
+      return connectionFactory().createContext();
+    } catch (RuntimeException e) {
+      throw new Unreachable("no connection to the broker: " + Outcome.describe(e));
+    }
+  }
+
+  /** No connection to the broker could be made: every message of the batch fails alike. */
+  private static final class Unreachable extends RuntimeException {
+    Unreachable(String message) {
+      super(message, null, false, false);
+    }
   }
 
   private ConnectionFactory connectionFactory() {
