@@ -35,6 +35,7 @@ class DrainTest {
   private final FakeBroker broker = new FakeBroker();
   private final List<OutboxLifecycle> announced = new ArrayList<>();
   private final ExecutorService ahead = Executors.newSingleThreadExecutor();
+  private Backoff backoff = new Backoff(() -> 0.5);
 
   @AfterEach
   void stopExecutor() throws InterruptedException {
@@ -68,7 +69,7 @@ class DrainTest {
         rows,
         delivery,
         clock,
-        new Drain.Setup(10, type -> RETRIES, new Backoff(() -> 0.5), "node", executor),
+        new Drain.Setup(10, type -> RETRIES, backoff, "node", executor),
         announced::add);
   }
 
@@ -129,6 +130,23 @@ class DrainTest {
               assertThat(sent.attempt()).isEqualTo(2);
               assertThat(sent.sentAt()).isEqualTo(now);
             });
+  }
+
+  @Test
+  void aFailureIsAnnouncedWithTheNextAttemptItsRowRecords() {
+    String id = table.publish(null);
+    broker.refuses = m -> true;
+    double[] jitter = {0, 1}; // each draw of the backoff's jitter differs from the one before
+    int[] draws = {0};
+    backoff = new Backoff(() -> jitter[draws[0]++ % 2]);
+
+    run(atLeastOnce(table));
+
+    assertThat(announced)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OutboxLifecycle.Failed.class,
+            failed -> assertThat(failed.nextAttemptAt()).isEqualTo(table.row(id).nextAttemptAt));
   }
 
   @Test
