@@ -13,7 +13,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -214,10 +216,12 @@ final class Drain {
   }
 
   private void recordFailures(String token, Outcome outcome, Instant now) {
-    List<Failure> failures =
-        outcome.failed().entrySet().stream()
-            .map(f -> retries.after(f.getKey(), f.getValue(), now))
-            .toList();
+    // one backoff each, drawn once: the announcement tells the next attempt that is recorded
+    Map<OutboxMessage, Failure> failed = new LinkedHashMap<>();
+    outcome
+        .failed()
+        .forEach((message, error) -> failed.put(message, retries.after(message, error, now)));
+    List<Failure> failures = List.copyOf(failed.values());
     if (failures.isEmpty() && outcome.released().isEmpty()) {
       return;
     }
@@ -229,10 +233,7 @@ final class Drain {
                   + failures.stream().map(Failure::id).toList()
                   + " ran out before their failed send was recorded; another relay has them now");
     }
-    outcome
-        .failed()
-        .forEach(
-            (message, error) -> announcements.failed(message, retries.after(message, error, now)));
+    failed.forEach(announcements::failed);
   }
 
   /** Gives back the rows of a claim that will not be sent (the application is stopping). */

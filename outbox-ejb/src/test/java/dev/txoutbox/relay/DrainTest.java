@@ -11,7 +11,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SplittableRandom;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -30,6 +35,7 @@ class DrainTest {
   private final FakeBroker broker = new FakeBroker();
   private final List<OutboxLifecycle> announced = new ArrayList<>();
   private final ExecutorService ahead = Executors.newSingleThreadExecutor();
+  private Backoff backoff = new Backoff(() -> 0.5);
 
   @AfterEach
   void stopExecutor() throws InterruptedException {
@@ -63,7 +69,7 @@ class DrainTest {
         rows,
         delivery,
         clock,
-        new Drain.Setup(10, type -> RETRIES, new Backoff(() -> 0.5), "node", executor),
+        new Drain.Setup(10, type -> RETRIES, backoff, "node", executor),
         announced::add);
   }
 
@@ -124,6 +130,23 @@ class DrainTest {
               assertThat(sent.attempt()).isEqualTo(2);
               assertThat(sent.sentAt()).isEqualTo(now);
             });
+  }
+
+  @Test
+  void aFailureIsAnnouncedWithTheNextAttemptItsRowRecords() {
+    String id = table.publish(null);
+    broker.refuses = m -> true;
+    double[] jitter = {0, 1}; // each draw of the backoff's jitter differs from the one before
+    int[] draws = {0};
+    backoff = new Backoff(() -> jitter[draws[0]++ % 2]);
+
+    run(atLeastOnce(table));
+
+    assertThat(announced)
+        .singleElement()
+        .isInstanceOfSatisfying(
+            OutboxLifecycle.Failed.class,
+            failed -> assertThat(failed.nextAttemptAt()).isEqualTo(table.row(id).nextAttemptAt));
   }
 
   @Test
@@ -218,6 +241,81 @@ class DrainTest {
     assertThat(table.row(keyed.get(1)).attempts).isZero();
     assertThat(table.row(keyed.get(2)).attempts).isZero();
     assertThat(broker.receivedIds()).isEmpty();
+  }
+
+  /**
+   * OrderingIT in miniature: keys sent in runs, a fifth of all sends refused at random. Each event
+   * throws dice of its own at each of its sends, so that what becomes of it does not depend on how
+   * the relay batches: it fails exactly as often as its own dice say, and is DEAD only when its own
+   * first sends all failed, however often its neighbours in a run fail.
+   */
+  @Test
+  void aFailedSendCountsAgainstItsOwnEventOnly() {
+    Table rows = new Table(() -> now, 10, LEASE);
+    List<String> ids = new ArrayList<>();
+    for (int n = 0; n < 30; n++) {
+      for (String key : List.of("k0", "k1", "k2")) {
+        ids.add(rows.publish(key));
+      }
+      if (n % 3 == 0) {
+        ids.add(rows.publish(null));
+      }
+    }
+    Map<String, SplittableRandom> dice = new HashMap<>();
+    Map<String, Integer> refused = new HashMap<>(); // by event: how often its own send was refused
+    broker.refuses =
+        m -> {
+          boolean refuses = dice.computeIfAbsent(m.id(), DrainTest::dice).nextDouble() < 0.2;
+          refused.merge(m.id(), refuses ? 1 : 0, Integer::sum);
+          return refuses;
+        };
+    Drain drain = drain(rows, new Delivery.AtLeastOnce(broker, m -> true), ahead);
+
+    for (int pass = 0; drain.run(List::of, once(), () -> false, () -> {}) > 0; pass++) {
+      assertThat(pass).isLessThan(100);
+      now = now.plus(RETRIES.maxDelay()); // every failed event is due again
+    }
+
+    Set<String> blocked = new HashSet<>(); // keys behind a DEAD event
+    for (String id : ids) {
+      Table.Row row = rows.row(id);
+      int failures = firstFailures(id);
+      assertThat(row.attempts).as(id).isEqualTo(refused.getOrDefault(id, 0));
+      if (row.key != null && blocked.contains(row.key)) {
+        assertThat(row.state).as(id).isEqualTo(State.PENDING);
+        assertThat(refused).as(id).doesNotContainKey(id);
+      } else if (failures == RETRIES.maxAttempts()) {
+        assertThat(row.state).as(id).isEqualTo(State.DEAD);
+        if (row.key != null) {
+          blocked.add(row.key);
+        }
+      } else {
+        assertThat(row.state).as(id).isEqualTo(State.SENT);
+        assertThat(row.attempts).as(id).isEqualTo(failures);
+      }
+    }
+    assertThat(blocked).as("the dice kill a keyed event").isNotEmpty();
+    for (String key : List.of("k0", "k1", "k2")) {
+      assertThat(broker.received.stream().filter(m -> key.equals(m.orderingKey())))
+          .extracting(OutboxMessage::seq)
+          .isSorted()
+          .doesNotHaveDuplicates();
+    }
+  }
+
+  /** An event's own dice: the same throws whichever batch it is sent in. */
+  private static SplittableRandom dice(String id) {
+    return new SplittableRandom(id.hashCode());
+  }
+
+  /** How many of the event's first sends its dice fail, up to the last attempt. */
+  private static int firstFailures(String id) {
+    SplittableRandom own = dice(id);
+    int failures = 0;
+    while (failures < RETRIES.maxAttempts() && own.nextDouble() < 0.2) {
+      failures++;
+    }
+    return failures;
   }
 
   @Test
