@@ -107,7 +107,12 @@ public record OutboxConfig(
     RetryPolicy retry = Values.retry(v, "outbox.retry.", null);
     Map<String, RetryPolicy> byType = Values.retryByType(v, names, RETRY_TYPE_PREFIX, retry);
     String defaultDestination = v.text("outbox.publish.default-destination");
-    v.text(DESTINATION_PREFIX + defaultDestination);
+    v.text(
+        DESTINATION_PREFIX + defaultDestination,
+        "no value is set, and outbox.publish.default-destination names '"
+            + defaultDestination
+            + "': set it to the JNDI name of a queue or topic, or set"
+            + " outbox.publish.default-destination to a destination that is mapped");
     Duration interval = v.duration("outbox.relay.interval", Duration.ofMillis(100));
     return new OutboxConfig(
         v.choice("outbox.delivery.mode", DeliveryMode.class),

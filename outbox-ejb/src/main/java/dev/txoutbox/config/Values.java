@@ -22,10 +22,15 @@ final class Values {
   }
 
   String text(String key) {
+    return text(key, "no value is set");
+  }
+
+  /** A key that must be set; {@code unset} is the problem to report when it is not. */
+  String text(String key, String unset) {
     return raw.apply(key)
         .map(String::trim)
         .filter(s -> !s.isEmpty())
-        .orElseThrow(() -> new InvalidConfigException(key, "no value is set"));
+        .orElseThrow(() -> new InvalidConfigException(key, unset));
   }
 
   /**

@@ -52,9 +52,9 @@ final class EventRules {
               + destination
               + "' for event type "
               + type
-              + ": map it to a queue with the configuration key outbox.destination."
+              + ": map it to a queue or topic with the configuration key outbox.destination."
               + destination
-              + "=<JNDI name of the queue>");
+              + "=<JNDI name of the queue or topic>");
     }
     String payload = payload(type, event.payload());
     return new OutboxMessage(

@@ -164,6 +164,8 @@ class OutboxConfigTest {
   void defaultDestinationMustBeMapped() {
     assertThatThrownBy(() -> parse(Map.of("outbox.publish.default-destination", "orders")))
         .isInstanceOf(InvalidConfigException.class)
-        .hasMessageContaining("'outbox.destination.orders'");
+        .hasMessageContaining("'outbox.destination.orders'")
+        .hasMessageContaining("JNDI name of a queue or topic")
+        .hasMessageContaining("outbox.publish.default-destination names 'orders'");
   }
 }

@@ -90,7 +90,7 @@ class EventRulesTest {
   void unknownDestinationIsRejectedNamingTheKey() {
     assertRejected(
         OutboxEvent.of("T", "{}").destination("billing").build(),
-        "outbox.destination.billing=<JNDI name of the queue>");
+        "outbox.destination.billing=<JNDI name of the queue or topic>");
   }
 
   @Test

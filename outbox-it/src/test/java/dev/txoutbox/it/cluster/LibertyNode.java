@@ -65,7 +65,10 @@ public final class LibertyNode {
     Files.copy(ear, dir.resolve("dropins").resolve(ear.getFileName()));
   }
 
-  /** Starts the server and waits until its application answers with this node's name. */
+  /**
+   * Starts the server and waits until its application answers with this node's name. A server that
+   * does not come up is killed, so that it holds no port for the next run.
+   */
   public void start() throws IOException, InterruptedException {
     run("start");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -83,7 +86,8 @@ public final class LibertyNode {
       }
       Thread.sleep(500);
     }
-    throw new IllegalStateException(name + " did not start; see " + log());
+    kill();
+    throw new IllegalStateException(name + " did not start (killed); see " + log());
   }
 
   public void stop() throws IOException, InterruptedException {
