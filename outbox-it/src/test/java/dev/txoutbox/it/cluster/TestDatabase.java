@@ -2,8 +2,11 @@ package dev.txoutbox.it.cluster;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,7 +35,35 @@ public final class TestDatabase {
   }
 
   public void drop() throws SQLException {
+    if (kind.equals("postgresql")) {
+      rollBackPrepared();
+    }
     admin("DROP DATABASE IF EXISTS " + name + (kind.equals("postgresql") ? " WITH (FORCE)" : ""));
+  }
+
+  /**
+   * Rolls back the prepared (XA) transactions that an interrupted run left in this database: they
+   * would refuse DROP DATABASE, even WITH (FORCE).
+   */
+  private void rollBackPrepared() throws SQLException {
+    List<String> left = new ArrayList<>();
+    try (Connection c = adminConnection();
+        Statement s = c.createStatement();
+        ResultSet r =
+            s.executeQuery("SELECT gid FROM pg_prepared_xacts WHERE database = '" + name + "'")) {
+      while (r.next()) {
+        left.add(r.getString(1));
+      }
+    }
+    if (left.isEmpty()) {
+      return;
+    }
+    try (Connection c = connect();
+        Statement s = c.createStatement()) {
+      for (String gid : left) {
+        s.execute("ROLLBACK PREPARED '" + gid + "'");
+      }
+    }
   }
 
   public Connection connect() throws SQLException {
@@ -60,11 +91,14 @@ public final class TestDatabase {
   }
 
   private static void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                System.getProperty("it.db.admin-url"), System.getProperty("it.db.admin-user"), "");
+    try (Connection c = adminConnection();
         Statement s = c.createStatement()) {
       s.execute(sql);
     }
+  }
+
+  private static Connection adminConnection() throws SQLException {
+    return DriverManager.getConnection(
+        System.getProperty("it.db.admin-url"), System.getProperty("it.db.admin-user"), "");
   }
 }
