@@ -135,6 +135,26 @@ public final class LibertyNode {
     return dir.resolve("logs/messages.log");
   }
 
+  /**
+   * Writes a configuration file of this server, such as {@code configDropins/overrides/x.xml}, and
+   * waits until the server reports the change applied (CWWKG0017I), at most 30 s.
+   */
+  public void reconfigure(String relative, String xml) throws IOException, InterruptedException {
+    long before = updates();
+    Files.writeString(file(relative), xml);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+    while (updates() == before) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException(name + " did not apply " + relative + "; see " + log());
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private long updates() throws IOException {
+    return logText().lines().filter(line -> line.contains("CWWKG0017I")).count();
+  }
+
   public String logText() throws IOException {
     return Files.exists(log()) ? Files.readString(log()) : "";
   }

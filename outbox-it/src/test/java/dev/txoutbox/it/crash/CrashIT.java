@@ -302,16 +302,14 @@ class CrashIT {
 
   /** Liberty's messaging engine refuses every send to the relay's queue until the override goes. */
   private static Outage engineRefusesSends(LibertyNode node) {
-    Path override = node.file("configDropins/overrides/outage.xml");
+    String override = "configDropins/overrides/outage.xml";
     return new Outage(
-        () -> {
-          Files.writeString(
-              override,
-              "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
-                  + "</messagingEngine></server>");
-          Thread.sleep(3000); // the server applies the change
-        },
-        () -> Files.delete(override));
+        () ->
+            node.reconfigure(
+                override,
+                "<server><messagingEngine><queue id=\"txoutbox.events\" sendAllowed=\"false\"/>"
+                    + "</messagingEngine></server>"),
+        () -> Files.delete(node.file(override)));
   }
 
   /**
