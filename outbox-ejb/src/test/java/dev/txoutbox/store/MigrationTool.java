@@ -21,7 +21,7 @@ import liquibase.resource.ClassLoaderResourceAccessor;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.MigrationInfo;
 
-/** Flyway and Liquibase, configured as the README's Schema section tells a user to. */
+/** Flyway and Liquibase, configured as the README's Server setup tells a user to. */
 enum MigrationTool {
   /**
    * Its own history table beside the application's, and a baseline at 0, so that it runs on a

@@ -21,16 +21,17 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Flyway and Liquibase run the shipped migrations as a user runs them (README, Schema), on each
- * tested database: on an empty database, and on a V1 database that holds events, which must come
- * out of the upgrade unchanged. The startup check must read the version each tool left.
+ * Flyway and Liquibase run the shipped migrations as a user runs them (README, Server setup), on
+ * each tested database: on an empty database, and on a V1 database that holds events, which must
+ * come out of the upgrade unchanged. The startup check must read the version each tool left.
  */
 class MigrationToolsTest {
 
   static Stream<Arguments> databasesAndTools() {
     return Stream.of(ScratchDatabase.values())
         .flatMap(db -> Stream.of(MigrationTool.values()).map(tool -> Arguments.of(db, tool)))
-        // Flyway 13 has no Derby module on Maven Central: Derby users take Liquibase (README)
+        // Flyway 13 has no Derby module on Maven Central: Derby users take Liquibase (README,
+        // Server setup)
         .filter(a -> a.get()[0] != ScratchDatabase.DERBY || a.get()[1] != MigrationTool.FLYWAY);
   }
 
@@ -78,8 +79,12 @@ class MigrationToolsTest {
         assertThat(migrations.versionOf(new JdbcCatalog(c))).isEqualTo(migrations.latest());
         Map<String, List<Map<String, String>>> after = snapshot(c);
         before.forEach(
-            (table, rows) ->
-                assertThat(onlyColumnsOf(rows, after.get(table))).as(table).isEqualTo(rows));
+            (table, rows) -> {
+              assertThat(after.get(table).get(0).keySet())
+                  .as(table)
+                  .containsAll(rows.get(0).keySet());
+              assertThat(onlyColumnsOf(rows, after.get(table))).as(table).isEqualTo(rows);
+            });
       }
     }
   }
