@@ -4,13 +4,17 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 /**
  * An empty database of its own for one test, dropped by {@link Scratch#close}: Derby and H2 in
  * memory, a new database on the PostgreSQL and MariaDB servers of the development and CI machines
- * (127.0.0.1, or -Dtxoutbox.db.host; PostgreSQL's user postgres and MariaDB's root, no password).
+ * (127.0.0.1, or -Dtxoutbox.db.host; PostgreSQL's user postgres and MariaDB's root, no password),
+ * each with its profile ({@link #tested}).
  */
 enum ScratchDatabase {
   DERBY("derby"),
@@ -25,6 +29,17 @@ enum ScratchDatabase {
 
   ScratchDatabase(String directory) {
     this.directory = directory;
+  }
+
+  /**
+   * The databases the build tests: those named by {@code txoutbox.migrations.databases} (the POM
+   * names Derby, H2 and the database profile's, as {@code -Ppostgresql} or {@code -Pmariadb}), or
+   * Derby and H2 when it is unset.
+   */
+  static Stream<ScratchDatabase> tested() {
+    List<String> names =
+        Arrays.asList(System.getProperty("txoutbox.migrations.databases", "derby,h2").split(","));
+    return Stream.of(values()).filter(db -> names.contains(db.directory));
   }
 
   /** A JDBC URL, user and password of a new, empty database. */
