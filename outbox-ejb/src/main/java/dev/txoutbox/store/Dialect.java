@@ -2,7 +2,6 @@ package dev.txoutbox.store;
 
 import java.sql.DatabaseMetaData;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -57,20 +56,9 @@ enum Dialect {
     return readSeq;
   }
 
-  /** The shipped DDL of this database, resources of the outbox-ejb jar, in the order to apply. */
-  List<String> scripts() {
-    String v1 = "META-INF/txoutbox/sql/" + directory + "/V1__outbox.sql";
-    return this == POSTGRESQL
-        ? List.of(v1, "META-INF/txoutbox/sql/" + directory + "/V2__relay.sql")
-        : List.of(v1);
-  }
-
-  /**
-   * An index that the latest shipped script drops, so that finding it means the schema is older:
-   * PostgreSQL's V2 drops the index on claimed_by. Null where there is none.
-   */
-  String indexOfOlderSchema() {
-    return this == POSTGRESQL ? "outbox_message_claim" : null;
+  /** The shipped migrations of this database, resources of the outbox-ejb jar. */
+  Migrations migrations() {
+    return Migrations.of(directory);
   }
 
   /** A query answering the database's time in microseconds since the epoch; null: use the JVM's. */

@@ -13,14 +13,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DatabaseMetaData;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -28,7 +24,8 @@ import javax.sql.DataSource;
  * Makes sure the outbox tables exist when the application starts, and in exactly-once mode that the
  * database can take part in XA transactions. With {@code outbox.store.initialize-schema=true}
  * (development) it runs the shipped DDL for the database; otherwise a missing table stops the start
- * with a message naming the DDL file to apply.
+ * with a message naming the DDL file to apply. Existing tables are checked for their schema version
+ * ({@link Migrations}), whichever tool, if any, migrated them.
  */
 @Singleton
 @Startup
@@ -46,8 +43,8 @@ public class Schema {
   @PostConstruct
   void ensureTables() {
     try (Connection connection = dataSource.getConnection()) {
-      DatabaseMetaData metaData = connection.getMetaData();
-      Dialect dialect = Dialect.of(metaData); // refuses an unsupported database at start
+      Dialect dialect =
+          Dialect.of(connection.getMetaData()); // refuses an unsupported database at start
       if (config.deliveryMode() == OutboxConfig.DeliveryMode.EXACTLY_ONCE) {
         TwoPhaseCommit.problem(dataSource, connection, dialect)
             .ifPresent(
@@ -58,18 +55,15 @@ public class Schema {
                           + " Or set outbox.delivery.mode=at-least-once.");
                 });
       }
-      List<String> missing = new ArrayList<>();
-      for (String table : TABLES) {
-        if (!tableExists(connection, metaData, table)) {
-          missing.add(table);
-        }
-      }
+      Catalog catalog = new JdbcCatalog(connection);
+      Migrations migrations = dialect.migrations();
+      List<String> missing = TABLES.stream().filter(table -> !catalog.hasTable(table)).toList();
       if (missing.isEmpty()) {
-        requireTraceparentColumn(connection, metaData, dialect.scripts().get(0));
-        warnOfOlderSchema(connection, metaData, dialect);
+        checkVersion(migrations, catalog);
         return;
       }
-      String script = String.join(" then ", dialect.scripts());
+      List<String> scripts = migrations.all().stream().map(migrations::resource).toList();
+      String script = String.join(" then ", scripts);
       if (!config.initializeSchema() || missing.size() < TABLES.size()) {
         throw new IllegalStateException(
             "txoutbox: the tables "
@@ -81,7 +75,7 @@ public class Schema {
                 + " only).");
       }
       try (Statement statement = connection.createStatement()) {
-        for (String file : dialect.scripts()) {
+        for (String file : scripts) {
           for (String sql : statements(file)) {
             statement.execute(sql);
           }
@@ -94,78 +88,18 @@ public class Schema {
   }
 
   /**
-   * A table created by an earlier version of the DDL lacks the column {@code traceparent}: say so
-   * at start, rather than fail every publish and every relay pass.
+   * Tables of a version this code cannot run on stop the start; tables of an older version that it
+   * runs on, less well, start with a warning. Either way the message names the version found and
+   * the scripts that upgrade it; the migration tools' history tables play no part.
    */
-  private static void requireTraceparentColumn(
-      Connection connection, DatabaseMetaData metaData, String script) throws SQLException {
-    if (!columnExists(connection, metaData, "outbox_message", "traceparent")) {
-      throw new IllegalStateException(
-          "txoutbox: the table outbox_message has no column traceparent (added with trace"
-              + " propagation; see "
-              + script
-              + "). Add it: ALTER TABLE outbox_message ADD COLUMN traceparent VARCHAR(55)");
+  static void checkVersion(Migrations migrations, Catalog catalog) {
+    int version = migrations.versionOf(catalog);
+    if (migrations.tooOld(version)) {
+      throw new IllegalStateException(migrations.upgrade(version, catalog));
     }
-  }
-
-  /** Tables of an older shipped schema still work, more slowly: say which script upgrades them. */
-  private static void warnOfOlderSchema(
-      Connection connection, DatabaseMetaData metaData, Dialect dialect) throws SQLException {
-    String index = dialect.indexOfOlderSchema();
-    if (index == null) {
-      return;
+    if (version < migrations.latest()) {
+      LOG.warning(migrations.upgrade(version, catalog));
     }
-    try (ResultSet indexes =
-        metaData.getIndexInfo(
-            connection.getCatalog(), connection.getSchema(), "outbox_message", false, true)) {
-      while (indexes.next()) {
-        if (index.equalsIgnoreCase(indexes.getString("INDEX_NAME"))) {
-          List<String> scripts = dialect.scripts();
-          LOG.warning(
-              "txoutbox: the outbox tables are at schema version "
-                  + (scripts.size() - 1)
-                  + " (they have the index "
-                  + index
-                  + "); apply "
-                  + scripts.get(scripts.size() - 1)
-                  + " (in the outbox-ejb jar) to upgrade them: the relay's claims are faster on"
-                  + " the latest version.");
-          return;
-        }
-      }
-    }
-  }
-
-  private static boolean columnExists(
-      Connection connection, DatabaseMetaData metaData, String table, String column)
-      throws SQLException {
-    String catalog = connection.getCatalog();
-    String schema = connection.getSchema();
-    for (boolean upper : new boolean[] {true, false}) {
-      String t = upper ? table.toUpperCase(Locale.ROOT) : table;
-      String c = upper ? column.toUpperCase(Locale.ROOT) : column;
-      try (ResultSet columns = metaData.getColumns(catalog, schema, t, c)) {
-        if (columns.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
-  }
-
-  private static boolean tableExists(Connection connection, DatabaseMetaData metaData, String table)
-      throws SQLException {
-    // in this connection's own catalog and schema: not another database's table of that name
-    String catalog = connection.getCatalog();
-    String schema = connection.getSchema();
-    for (String name : new String[] {table.toUpperCase(Locale.ROOT), table}) {
-      try (ResultSet tables = metaData.getTables(catalog, schema, name, new String[] {"TABLE"})) {
-        if (tables.next()) {
-          return true;
-        }
-      }
-    }
-    return false;
   }
 
   private static String[] statements(String resource) {

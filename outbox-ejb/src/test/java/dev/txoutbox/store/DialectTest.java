@@ -39,7 +39,9 @@ class DialectTest {
   @Test
   void everyDialectShipsItsDdl() {
     for (Dialect dialect : Dialect.values()) {
-      for (String script : dialect.scripts()) {
+      Migrations migrations = dialect.migrations();
+      for (Migration migration : migrations.all()) {
+        String script = migrations.resource(migration);
         assertThat(getClass().getClassLoader().getResource(script)).as(script).isNotNull();
       }
     }

@@ -1,4 +1,7 @@
--- txoutbox schema, Apache Derby (10.16). Also usable as a Flyway migration (V1__outbox.sql).
+--liquibase formatted sql
+--changeset txoutbox:1
+-- txoutbox schema, Apache Derby (10.16). A Flyway migration (V1__outbox.sql) and a Liquibase
+-- formatted-SQL changelog at once.
 -- payload is a VARCHAR: a Derby CLOB is much slower to read and write.
 -- seq is the event's number within its ordering key (0 without a key); no identity column: Derby's
 -- identity generator fails under concurrent inserts (40XL1, "too much contention").

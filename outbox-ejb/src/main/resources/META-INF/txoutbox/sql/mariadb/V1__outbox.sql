@@ -1,5 +1,6 @@
---liquibase formatted sql
---changeset txoutbox:1
+-- liquibase formatted sql
+-- changeset txoutbox:1
+-- (A space after each --: MariaDB reads --liquibase as an operator, not a comment.)
 -- txoutbox schema, MariaDB 10.6 or newer (tested with 10.11; the relay's claim needs SKIP LOCKED).
 -- A Flyway migration (V1__outbox.sql) and a Liquibase formatted-SQL changelog at once.
 -- InnoDB, utf8mb4. Times are DATETIME(6) written in the application server's time zone: run every

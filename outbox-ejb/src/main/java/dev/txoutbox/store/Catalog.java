@@ -1,0 +1,15 @@
+package dev.txoutbox.store;
+
+/**
+ * What the startup check reads of the database's catalog: whether the outbox tables, their columns
+ * and their indexes exist, in the connection's own catalog and schema. A port, so that {@link
+ * Migrations} decides the schema version without a database in its tests.
+ */
+interface Catalog {
+
+  boolean hasTable(String table);
+
+  boolean hasColumn(String table, String column);
+
+  boolean hasIndex(String table, String index);
+}

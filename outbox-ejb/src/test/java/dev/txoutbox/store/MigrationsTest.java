@@ -1,0 +1,136 @@
+package dev.txoutbox.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.logging.Handler;
+import java.util.logging.Level;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class MigrationsTest {
+  private static final Set<String> TABLES = Set.of("outbox_message", "outbox_key", "outbox_inbox");
+  private static final Set<String> V1_COLUMNS = Set.of("outbox_message.traceparent");
+  private static final Set<String> V1_INDEXES = Set.of("outbox_message.outbox_message_claim");
+
+  private final Logger log = Logger.getLogger(Schema.class.getName());
+  private final List<LogRecord> logged = new ArrayList<>();
+  private final Handler handler =
+      new Handler() {
+        @Override
+        public void publish(LogRecord record) {
+          logged.add(record);
+        }
+
+        @Override
+        public void flush() {}
+
+        @Override
+        public void close() {}
+      };
+
+  @BeforeEach
+  void listen() {
+    log.addHandler(handler);
+  }
+
+  @AfterEach
+  void stopListening() {
+    log.removeHandler(handler);
+  }
+
+  @Test
+  void postgresqlAtV1StartsWithAWarningNamingV2() {
+    Migrations postgresql = Migrations.of("postgresql");
+    Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, V1_INDEXES);
+
+    Schema.checkVersion(postgresql, v1);
+
+    assertThat(postgresql.versionOf(v1)).isEqualTo(1);
+    assertThat(logged)
+        .singleElement()
+        .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
+    assertThat(logged.get(0).getMessage())
+        .contains("schema version 1 of postgresql, the latest is 2")
+        .contains("apply V2__relay.sql from META-INF/txoutbox/sql/postgresql/")
+        .contains("Flyway, Liquibase or by hand");
+  }
+
+  @Test
+  void latestSchemaStartsSilently() {
+    Catalog postgresqlV2 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
+    Catalog derbyV1 = new FakeCatalog(TABLES, V1_COLUMNS, V1_INDEXES);
+
+    Schema.checkVersion(Migrations.of("postgresql"), postgresqlV2);
+    Schema.checkVersion(Migrations.of("derby"), derbyV1);
+    Schema.checkVersion(Migrations.of("mariadb"), derbyV1);
+
+    assertThat(Migrations.of("postgresql").versionOf(postgresqlV2)).isEqualTo(2);
+    assertThat(Migrations.of("derby").versionOf(derbyV1)).isEqualTo(1);
+    assertThat(logged).isEmpty();
+  }
+
+  @Test
+  void tablesOlderThanV1AreRefusedNamingWhatTheyLack() {
+    Catalog preRelease = new FakeCatalog(TABLES, Set.of(), V1_INDEXES);
+
+    assertThat(Migrations.of("postgresql").versionOf(preRelease)).isZero();
+    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("postgresql"), preRelease))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("match no shipped schema version of postgresql")
+        .hasMessageContaining("they lack column outbox_message.traceparent of V1__outbox.sql")
+        .hasMessageContaining("apply V1__outbox.sql, then V2__relay.sql");
+  }
+
+  @Test
+  void versionNeedsEveryEarlierMigration() {
+    // no index on claimed_by, as after V2, but no traceparent either: not V2, not V1
+    Catalog odd = new FakeCatalog(TABLES, Set.of(), Set.of());
+
+    assertThat(Migrations.of("postgresql").versionOf(odd)).isZero();
+  }
+
+  @Test
+  void onlyRequiredMigrationsStopTheStart() {
+    Migrations postgresql = Migrations.of("postgresql");
+
+    assertThat(postgresql.tooOld(0)).isTrue();
+    assertThat(postgresql.tooOld(1)).isFalse();
+    assertThat(postgresql.after(1)).extracting(Migration::file).containsExactly("V2__relay.sql");
+    assertThat(postgresql.after(0))
+        .extracting(Migration::file)
+        .containsExactly("V1__outbox.sql", "V2__relay.sql");
+  }
+
+  @Test
+  void unknownDatabaseHasNoMigrations() {
+    assertThatThrownBy(() -> Migrations.of("sqlite"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sqlite");
+  }
+
+  /** Columns as table.column, indexes as table.index. */
+  record FakeCatalog(Set<String> tables, Set<String> columns, Set<String> indexes)
+      implements Catalog {
+    @Override
+    public boolean hasTable(String table) {
+      return tables.contains(table);
+    }
+
+    @Override
+    public boolean hasColumn(String table, String column) {
+      return columns.contains(table + "." + column);
+    }
+
+    @Override
+    public boolean hasIndex(String table, String index) {
+      return indexes.contains(table + "." + index);
+    }
+  }
+}
