@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -104,6 +105,9 @@ public class Claims {
     String sql = Dialect.claimStatement(!ids.isEmpty());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(sql)) {
+      try (Statement settings = connection.createStatement()) {
+        settings.execute(Dialect.CLAIM_SETTINGS);
+      }
       int p = 1;
       for (Map<String, String> fenced : List.of(done.deleted(), done.kept())) {
         List<Map.Entry<String, String>> rows = List.copyOf(fenced.entrySet());

@@ -79,6 +79,16 @@ enum Dialect {
   }
 
   /**
+   * Runs before {@link #claimStatement}, in its transaction: no JIT compilation for it. With
+   * statistics of a keyed backlog the planner's cost estimate for the runs passes {@code
+   * jit_above_cost}, and PostgreSQL then compiles the statement's expressions at every execution:
+   * 40 to 60 ms, against 2 to 3 ms for the whole claim (measured on 10 keys x 1,000 events, with
+   * auto_explain). The setting ends with the transaction, so the application's own statements on
+   * the pooled connection keep the server's.
+   */
+  static final String CLAIM_SETTINGS = "SET LOCAL jit = off";
+
+  /**
    * PostgreSQL's claim, one statement: it completes the previous batch (fenced by its token), picks
    * the due heads of their keys with {@code SKIP LOCKED} in the order of the due index, extends
    * each keyed head with the contiguous next events of its key (a run, in seq order, ending at the
