@@ -34,7 +34,7 @@ class OrderingKey {
   private String key;
 
   @Column(nullable = false)
-  private long version;
+  long version;
 
   @Column(name = "used_at", nullable = false)
   private Instant usedAt;

@@ -54,16 +54,29 @@ public class OrderingKeys {
       return Optional.of(
           ((Number) em.createNativeQuery(dialect.readSeq()).getSingleResult()).longValue());
     }
-    // Derby runs in this JVM: its clock is the JVM's
+    // Look before locking: an UPDATE that finds a purged key's row, deleted but not yet cleaned
+    // up, keeps a lock on it that register's insert, in a transaction of its own, would wait for.
+    if (version(key).isEmpty()) {
+      return Optional.empty();
+    }
     Query lock =
         em.createNamedQuery("OrderingKey.lock").setParameter("key", key).setParameter("now", now());
     if (lock.executeUpdate() == 0) {
-      return Optional.empty();
+      // purged in between: this transaction holds the deleted row's lock, so the key is its own
+      OrderingKey fresh = new OrderingKey(key, now());
+      fresh.version = 1;
+      em.persist(fresh);
+      em.flush();
+      return Optional.of(1L);
     }
-    return Optional.of(
-        em.createNamedQuery("OrderingKey.version", Long.class)
-            .setParameter("key", key)
-            .getSingleResult());
+    return version(key);
+  }
+
+  private Optional<Long> version(String key) {
+    return em.createNamedQuery("OrderingKey.version", Long.class)
+        .setParameter("key", key)
+        .getResultStream()
+        .findFirst();
   }
 
   /** Creates the key's row in a transaction of its own (Derby, which has no upsert). */
@@ -72,6 +85,7 @@ public class OrderingKeys {
     em.persist(new OrderingKey(key, now()));
   }
 
+  /** Derby runs in this JVM: its clock is the JVM's. */
   private Instant now() {
     return database.now(em);
   }
