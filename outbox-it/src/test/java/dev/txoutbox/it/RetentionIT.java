@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txoutbox.publish.OutboxEvent;
 import dev.txoutbox.relay.Retention;
+import dev.txoutbox.store.OrderingKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
@@ -39,6 +40,7 @@ class RetentionIT {
   @Inject OutboxTable table;
   @Inject Queues queues;
   @Inject Retention retention;
+  @Inject OrderingKeys keys;
   @Resource ManagedExecutorService executor;
 
   @Test
@@ -153,6 +155,27 @@ class RetentionIT {
     assertThat(table.keyVersion(key)).as("used again, so kept").contains(6L);
     assertThat(table.find(reused).orElseThrow().seq()).isEqualTo(6);
     UUID next = transactions.publish(OutboxEvent.of("Reused", "7").orderingKey(key).build());
+    assertThat(table.find(next).orElseThrow().seq()).isEqualTo(7);
+  }
+
+  @Test
+  void keyFoundIdleIsKeptWhenPublishedToBeforeItsDelete() {
+    String key = UUID.randomUUID() + "-raced";
+    table.insertKeyed(UUID.randomUUID(), "SENT", key, 5, Instant.now().minus(Duration.ofDays(30)));
+    // a cutoff an hour ahead, so that the publish below counts as idle too: only the version tells
+    Instant before = Instant.now().plus(Duration.ofHours(1));
+    OrderingKeys.IdleKey found =
+        keys.idle(before, 100_000).stream()
+            .filter(idle -> idle.key().equals(key))
+            .findFirst()
+            .orElseThrow();
+
+    UUID raced = transactions.publish(OutboxEvent.of("Raced", "6").orderingKey(key).build());
+
+    assertThat(keys.purge(found, before)).isFalse();
+    assertThat(table.keyVersion(key)).contains(6L);
+    assertThat(table.find(raced).orElseThrow().seq()).isEqualTo(6);
+    UUID next = transactions.publish(OutboxEvent.of("Raced", "7").orderingKey(key).build());
     assertThat(table.find(next).orElseThrow().seq()).isEqualTo(7);
   }
 }
