@@ -173,7 +173,7 @@ class ShippedMigrationsTest {
     }
   }
 
-  private static String read(String file) {
+  static String read(String file) {
     try {
       return Files.readString(root().resolve(file), StandardCharsets.UTF_8).replace("\r\n", "\n");
     } catch (IOException e) {
