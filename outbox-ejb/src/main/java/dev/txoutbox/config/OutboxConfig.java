@@ -64,12 +64,14 @@ public record OutboxConfig(
   /**
    * How long rows are kept, and how the purge runs. {@code sent} zero: deleted once sent; a sent
    * row with an idempotency key is kept for {@code idempotency} (or {@code sent}, if longer), so
-   * that a repeat of its key is recognised.
+   * that a repeat of its key is recognised. An ordering key unused for {@code keys} with no PENDING
+   * or DEAD event loses its row: its seq starts again at 1.
    */
   public record Retention(
       Duration sent,
       Duration idempotency,
       Duration inbox,
+      Duration keys,
       Duration purgeInterval,
       int purgeBatchSize) {}
 
@@ -129,6 +131,7 @@ public record OutboxConfig(
             v.duration("outbox.retention.sent", Duration.ZERO),
             v.duration("outbox.retention.idempotency", Duration.ofMinutes(1)),
             v.duration("outbox.retention.inbox", Duration.ofMinutes(1)),
+            v.duration("outbox.retention.keys", Duration.ofMinutes(1)),
             v.duration("outbox.retention.purge-interval", Duration.ofSeconds(1)),
             v.integer("outbox.retention.purge-batch-size", 1, 100_000)),
         defaultDestination,

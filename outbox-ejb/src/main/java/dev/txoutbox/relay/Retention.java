@@ -2,6 +2,7 @@ package dev.txoutbox.relay;
 
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.inbox.Inbox;
+import dev.txoutbox.store.OrderingKeys;
 import dev.txoutbox.store.OutboxMessages;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -15,14 +16,16 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Keeps the tables from growing for ever: every {@code outbox.retention.purge-interval} it deletes
- * SENT rows older than {@code outbox.retention.sent} and inbox entries older than {@code
- * outbox.retention.inbox}, in batches of {@code outbox.retention.purge-batch-size}, each batch its
- * own short transaction. PENDING, DEAD and SKIPPED rows are never purged.
+ * SENT rows older than {@code outbox.retention.sent}, inbox entries older than {@code
+ * outbox.retention.inbox} and the rows of ordering keys unused for {@code outbox.retention.keys}
+ * that have no PENDING or DEAD event, in batches of {@code outbox.retention.purge-batch-size}, each
+ * batch (each key) its own short transaction. PENDING, DEAD and SKIPPED rows are never purged.
  */
 @Singleton
 @Startup
@@ -36,6 +39,7 @@ public class Retention {
   @Inject OutboxConfig config;
   @Inject OutboxMessages messages;
   @Inject Inbox inbox;
+  @Inject OrderingKeys keys;
 
   @PostConstruct
   void start() {
@@ -53,7 +57,7 @@ public class Retention {
     }
   }
 
-  /** Runs one purge as of {@code now}; returns the outbox rows and inbox entries deleted. */
+  /** Runs one purge as of {@code now}; returns the outbox rows, inbox entries and keys deleted. */
   public int purge(Instant now) {
     OutboxConfig.Retention retention = config.retention();
     int batch = retention.purgeBatchSize();
@@ -75,11 +79,35 @@ public class Retention {
         break;
       }
     }
-    if (sent + received > 0) {
+    int idle = purgeKeys(now.minus(retention.keys()), batch);
+    if (sent + received + idle > 0) {
       int s = sent;
       int r = received;
-      LOG.info(() -> "txoutbox: purged " + s + " sent events and " + r + " inbox entries");
+      LOG.info(
+          () ->
+              "txoutbox: purged "
+                  + s
+                  + " sent events, "
+                  + r
+                  + " inbox entries and "
+                  + idle
+                  + " idle ordering keys");
     }
-    return sent + received;
+    return sent + received + idle;
+  }
+
+  private int purgeKeys(Instant unusedSince, int batch) {
+    int purged = 0;
+    for (int i = 0; i < MAX_BATCHES_PER_RUN; i++) {
+      List<OrderingKeys.IdleKey> idle = keys.idle(unusedSince, batch);
+      for (OrderingKeys.IdleKey key : idle) {
+        // false: published to since it was found idle, so it is kept
+        purged += keys.purge(key, unusedSince) ? 1 : 0;
+      }
+      if (idle.size() < batch) {
+        break;
+      }
+    }
+    return purged;
   }
 }

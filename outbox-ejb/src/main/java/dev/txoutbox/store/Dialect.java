@@ -16,16 +16,18 @@ enum Dialect {
       "postgresql",
       "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)",
       true,
-      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, 1) ON CONFLICT (ordering_key)"
-          + " DO UPDATE SET version = outbox_key.version + 1 RETURNING version",
+      "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, 1, clock_timestamp())"
+          + " ON CONFLICT (ordering_key) DO UPDATE SET version = outbox_key.version + 1,"
+          + " used_at = clock_timestamp() RETURNING version",
       null),
   /** 10.6 or newer, for {@code SKIP LOCKED}. */
   MARIADB(
       "mariadb",
       "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)",
       true,
-      "INSERT INTO outbox_key (ordering_key, version) VALUES (?, LAST_INSERT_ID(1))"
-          + " ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1)",
+      "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, LAST_INSERT_ID(1),"
+          + " NOW(6)) ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1),"
+          + " used_at = NOW(6)",
       "SELECT LAST_INSERT_ID()");
 
   private final String directory;
@@ -43,9 +45,10 @@ enum Dialect {
   }
 
   /**
-   * The upsert that increments an ordering key's version, creating its row at 1 (the row lock it
-   * takes is held until commit, and a concurrent first use waits for it); it returns the version
-   * unless {@link #readSeq} is needed to read it. Null where the database has no upsert.
+   * The upsert that increments an ordering key's version and records the database's time as its
+   * last use, creating its row at 1 (the row lock it takes is held until commit, and a concurrent
+   * first use, or a purge of the idle key, waits for it); it returns the version unless {@link
+   * #readSeq} is needed to read it. Null where the database has no upsert.
    */
   String nextSeq() {
     return nextSeq;

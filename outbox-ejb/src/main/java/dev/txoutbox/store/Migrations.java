@@ -37,6 +37,13 @@ final class Migrations {
           "the relay's claims are faster with it",
           false,
           List.of(new NoIndex("outbox_message", "outbox_message_claim")));
+  private static final Migration V3 =
+      new Migration(
+          3,
+          "keys",
+          "publishing records when a key was last used, so that idle keys can be purged",
+          true,
+          List.of(new Column("outbox_key", "used_at")));
 
   private final String database;
   private final List<Migration> history;
@@ -52,7 +59,7 @@ final class Migrations {
       throw new IllegalArgumentException("txoutbox ships no DDL for " + database);
     }
     return new Migrations(
-        database, database.equals("postgresql") ? List.of(V1, POSTGRESQL_V2) : List.of(V1));
+        database, database.equals("postgresql") ? List.of(V1, POSTGRESQL_V2, V3) : List.of(V1, V3));
   }
 
   List<Migration> all() {

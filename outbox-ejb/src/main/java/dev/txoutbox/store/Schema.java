@@ -15,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -23,9 +22,10 @@ import javax.sql.DataSource;
 /**
  * Makes sure the outbox tables exist when the application starts, and in exactly-once mode that the
  * database can take part in XA transactions. With {@code outbox.store.initialize-schema=true}
- * (development) it runs the shipped DDL for the database; otherwise a missing table stops the start
- * with a message naming the DDL file to apply. Existing tables are checked for their schema version
- * ({@link Migrations}), whichever tool, if any, migrated them.
+ * (development) it runs the shipped migrations for the database, statement by statement ({@link
+ * SqlScript}); otherwise a missing table stops the start with a message naming the DDL file to
+ * apply. Existing tables are checked for their schema version ({@link Migrations}), whichever tool,
+ * if any, migrated them.
  */
 @Singleton
 @Startup
@@ -102,17 +102,13 @@ public class Schema {
     }
   }
 
-  private static String[] statements(String resource) {
+  /** The statements of a shipped migration (see {@link SqlScript}). */
+  static List<String> statements(String resource) {
     try (InputStream in = Schema.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalStateException("txoutbox: " + resource + " is missing from the jar");
       }
-      String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-      String withoutComments = text.replaceAll("(?m)^\\s*--.*$", "");
-      return Arrays.stream(withoutComments.split(";"))
-          .map(String::trim)
-          .filter(s -> !s.isEmpty())
-          .toArray(String[]::new);
+      return SqlScript.statements(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -61,6 +61,7 @@ class OutboxConfigTest {
     assertThat(config.retention().sent()).isZero();
     assertThat(config.retention().inbox()).isEqualTo(Duration.ofDays(7));
     assertThat(config.retention().idempotency()).isEqualTo(Duration.ofDays(7));
+    assertThat(config.retention().keys()).isEqualTo(Duration.ofDays(7));
     assertThat(config.defaultDestination()).isEqualTo("events");
     assertThat(config.connectionFactory()).isEqualTo("java:comp/DefaultJMSConnectionFactory");
     assertThat(config.initializeSchema()).isFalse();
@@ -101,6 +102,8 @@ class OutboxConfigTest {
         "outbox.retention.sent | forever | not a duration",
         "outbox.retention.inbox | PT0S | too short",
         "outbox.retention.idempotency | 10s | too short",
+        "outbox.retention.keys | 30s | too short: use at least PT1M",
+        "outbox.retention.keys | never | not a duration",
         "outbox.retry.type.Payment.max-attempts | x | not a whole number",
         "outbox.health.relay-silence | 9s | shorter than twice outbox.relay.interval (PT10S)",
         "outbox.health.relay-silence | quiet | not a duration",

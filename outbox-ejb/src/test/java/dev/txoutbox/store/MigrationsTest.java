@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.logging.Handler;
-import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 import org.junit.jupiter.api.AfterEach;
@@ -17,6 +16,8 @@ import org.junit.jupiter.api.Test;
 class MigrationsTest {
   private static final Set<String> TABLES = Set.of("outbox_message", "outbox_key", "outbox_inbox");
   private static final Set<String> V1_COLUMNS = Set.of("outbox_message.traceparent");
+  private static final Set<String> V3_COLUMNS =
+      Set.of("outbox_message.traceparent", "outbox_key.used_at");
   private static final Set<String> V1_INDEXES = Set.of("outbox_message.outbox_message_claim");
 
   private final Logger log = Logger.getLogger(Schema.class.getName());
@@ -46,33 +47,63 @@ class MigrationsTest {
   }
 
   @Test
-  void postgresqlAtV1StartsWithAWarningNamingV2() {
+  void postgresqlAtV2IsRefusedNamingV3() {
+    Migrations postgresql = Migrations.of("postgresql");
+    Catalog v2 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
+
+    assertThat(postgresql.versionOf(v2)).isEqualTo(2);
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema version 2 of postgresql, the latest is 3")
+        .hasMessageContaining("apply V3__keys.sql from META-INF/txoutbox/sql/postgresql/")
+        .hasMessageContaining("Flyway, Liquibase or by hand");
+  }
+
+  @Test
+  void derbyAtV1IsRefusedNamingV3() {
+    Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
+
+    assertThat(Migrations.of("derby").versionOf(v1)).isEqualTo(1);
+    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("derby"), v1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema version 1 of derby, the latest is 3: apply V3__keys.sql");
+  }
+
+  @Test
+  void postgresqlAtV1IsRefusedNamingV2AndV3() {
     Migrations postgresql = Migrations.of("postgresql");
     Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, V1_INDEXES);
 
-    Schema.checkVersion(postgresql, v1);
-
     assertThat(postgresql.versionOf(v1)).isEqualTo(1);
-    assertThat(logged)
-        .singleElement()
-        .satisfies(r -> assertThat(r.getLevel()).isEqualTo(Level.WARNING));
-    assertThat(logged.get(0).getMessage())
-        .contains("schema version 1 of postgresql, the latest is 2")
-        .contains("apply V2__relay.sql from META-INF/txoutbox/sql/postgresql/")
-        .contains("Flyway, Liquibase or by hand");
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v1))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("schema version 1 of postgresql, the latest is 3")
+        .hasMessageContaining("apply V2__relay.sql, then V3__keys.sql");
+  }
+
+  @Test
+  void postgresqlWithV3ButNotV2IsRefusedNamingBoth() {
+    // V3 applied by hand without V2: versions are a history, so the schema counts as at 1
+    Migrations postgresql = Migrations.of("postgresql");
+    Catalog v3WithoutV2 = new FakeCatalog(TABLES, V3_COLUMNS, V1_INDEXES);
+
+    assertThat(postgresql.versionOf(v3WithoutV2)).isEqualTo(1);
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v3WithoutV2))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("apply V2__relay.sql, then V3__keys.sql");
   }
 
   @Test
   void latestSchemaStartsSilently() {
-    Catalog postgresqlV2 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
-    Catalog derbyV1 = new FakeCatalog(TABLES, V1_COLUMNS, V1_INDEXES);
+    Catalog postgresqlV3 = new FakeCatalog(TABLES, V3_COLUMNS, Set.of());
+    Catalog derbyV3 = new FakeCatalog(TABLES, V3_COLUMNS, V1_INDEXES);
 
-    Schema.checkVersion(Migrations.of("postgresql"), postgresqlV2);
-    Schema.checkVersion(Migrations.of("derby"), derbyV1);
-    Schema.checkVersion(Migrations.of("mariadb"), derbyV1);
+    Schema.checkVersion(Migrations.of("postgresql"), postgresqlV3);
+    Schema.checkVersion(Migrations.of("derby"), derbyV3);
+    Schema.checkVersion(Migrations.of("mariadb"), derbyV3);
 
-    assertThat(Migrations.of("postgresql").versionOf(postgresqlV2)).isEqualTo(2);
-    assertThat(Migrations.of("derby").versionOf(derbyV1)).isEqualTo(1);
+    assertThat(Migrations.of("postgresql").versionOf(postgresqlV3)).isEqualTo(3);
+    assertThat(Migrations.of("derby").versionOf(derbyV3)).isEqualTo(3);
     assertThat(logged).isEmpty();
   }
 
@@ -85,13 +116,13 @@ class MigrationsTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("match no shipped schema version of postgresql")
         .hasMessageContaining("they lack column outbox_message.traceparent of V1__outbox.sql")
-        .hasMessageContaining("apply V1__outbox.sql, then V2__relay.sql");
+        .hasMessageContaining("apply V1__outbox.sql, then V2__relay.sql, then V3__keys.sql");
   }
 
   @Test
   void versionNeedsEveryEarlierMigration() {
     // no index on claimed_by, as after V2, but no traceparent either: not V2, not V1
-    Catalog odd = new FakeCatalog(TABLES, Set.of(), Set.of());
+    Catalog odd = new FakeCatalog(TABLES, Set.of("outbox_key.used_at"), Set.of());
 
     assertThat(Migrations.of("postgresql").versionOf(odd)).isZero();
   }
@@ -101,11 +132,15 @@ class MigrationsTest {
     Migrations postgresql = Migrations.of("postgresql");
 
     assertThat(postgresql.tooOld(0)).isTrue();
-    assertThat(postgresql.tooOld(1)).isFalse();
-    assertThat(postgresql.after(1)).extracting(Migration::file).containsExactly("V2__relay.sql");
+    assertThat(postgresql.tooOld(1)).isTrue();
+    assertThat(postgresql.tooOld(2)).isTrue();
+    assertThat(postgresql.tooOld(3)).isFalse();
+    assertThat(postgresql.after(1))
+        .extracting(Migration::file)
+        .containsExactly("V2__relay.sql", "V3__keys.sql");
     assertThat(postgresql.after(0))
         .extracting(Migration::file)
-        .containsExactly("V1__outbox.sql", "V2__relay.sql");
+        .containsExactly("V1__outbox.sql", "V2__relay.sql", "V3__keys.sql");
   }
 
   @Test

@@ -91,6 +91,44 @@ public class OutboxTable {
     insert(id, status, createdAt, sentAt, nextAttemptAt, null);
   }
 
+  /**
+   * Inserts a keyed row and its key's row directly, as a fixture: the key's last event has {@code
+   * seq} and {@code status}, and the key was last used at {@code usedAt}. A PENDING row is due
+   * tomorrow, so that the relay leaves it alone.
+   */
+  public void insertKeyed(UUID id, String status, String orderingKey, long seq, Instant usedAt) {
+    update(
+        "INSERT INTO outbox_message (id, seq, event_type, ordering_key, destination, payload,"
+            + " status, attempts, next_attempt_at, created_at, sent_at)"
+            + " VALUES (?, ?, 'Fixture', ?, 'events', '{}', ?, 0, ?, ?, ?)",
+        id.toString(),
+        seq,
+        orderingKey,
+        status,
+        Timestamp.from(Instant.now().plus(Duration.ofDays(1))),
+        Timestamp.from(usedAt),
+        status.equals("SENT") ? Timestamp.from(usedAt) : null);
+    update(
+        "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, ?, ?)",
+        orderingKey,
+        seq,
+        Timestamp.from(usedAt));
+  }
+
+  /** The version of an ordering key's row (the last seq it gave), if the key has a row. */
+  public Optional<Long> keyVersion(String orderingKey) {
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement =
+            c.prepareStatement("SELECT version FROM outbox_key WHERE ordering_key = ?")) {
+      statement.setString(1, orderingKey);
+      try (ResultSet rs = statement.executeQuery()) {
+        return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   /** Inserts a row directly, as a fixture, with an idempotency key. */
   public void insert(
       UUID id,
