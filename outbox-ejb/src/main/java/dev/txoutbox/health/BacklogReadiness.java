@@ -3,38 +3,44 @@ package dev.txoutbox.health;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.store.Backlog;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the outbox table can be read, its oldest pending event is no older than {@code
  * outbox.health.max-pending-age} and it holds no more DEAD events than {@code
- * outbox.health.max-dead}. Answers the {@code txoutbox-backlog} check of outbox-health (see {@code
- * dev.txoutbox.health.checks}).
+ * outbox.health.max-dead}.
  */
+@Readiness
 @ApplicationScoped
-class BacklogReadiness {
+class BacklogReadiness implements HealthCheck {
 
   @Inject OutboxConfig config;
   @Inject Backlog backlog;
 
-  void answer(@Observes @Readiness HealthCheckResponseBuilder response) {
+  @Override
+  public HealthCheckResponse call() {
     OutboxConfig.Health limits = config.health();
-    response
-        .withData("maxPendingAgeSeconds", limits.maxPendingAge().toSeconds())
-        .withData("maxDead", limits.maxDead());
+    HealthCheckResponseBuilder response =
+        HealthCheckResponse.named("txoutbox-backlog")
+            .withData("maxPendingAgeSeconds", limits.maxPendingAge().toSeconds())
+            .withData("maxDead", limits.maxDead());
     Backlog.Snapshot snapshot;
     try {
       snapshot = backlog.read();
     } catch (IllegalStateException e) { // logged by Backlog, once per outage
-      response.down().withData("database", "unreachable").withData("error", e.getMessage());
-      return;
+      return response
+          .down()
+          .withData("database", "unreachable")
+          .withData("error", e.getMessage())
+          .build();
     }
     Duration age = snapshot.oldestPendingAge(Instant.now());
     List<String> problems = new ArrayList<>();
@@ -53,5 +59,6 @@ class BacklogReadiness {
     if (!problems.isEmpty()) {
       response.withData("problem", String.join("; ", problems));
     }
+    return response.build();
   }
 }

@@ -2,36 +2,39 @@ package dev.txoutbox.health;
 
 import dev.txoutbox.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the relay's timer keeps it running: DOWN when it has not run a pass or a batch for
  * {@code outbox.health.relay-silence}. A restart is what helps a relay whose timer died or whose
- * batch hangs. UP, saying so, where the relay is disabled. Answers the {@code txoutbox-relay} check
- * of outbox-health (see {@code dev.txoutbox.health.checks}).
+ * batch hangs. UP, saying so, where the relay is disabled.
  */
+@Liveness
 @ApplicationScoped
-class RelayLiveness {
+class RelayLiveness implements HealthCheck {
 
   @Inject OutboxConfig config;
   @Inject Heartbeat heartbeat;
 
-  void answer(@Observes @Liveness HealthCheckResponseBuilder response) {
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response = HealthCheckResponse.named("txoutbox-relay");
     if (!config.relayEnabled()) {
-      response.up().withData("relay", "disabled");
-      return;
+      return response.up().withData("relay", "disabled").build();
     }
     Duration silence = heartbeat.silence();
     Duration limit = config.health().relaySilence();
-    response
+    return response
         .status(silence.compareTo(limit) <= 0)
         .withData("relay", "enabled")
         .withData("lastRun", heartbeat.last().toString())
         .withData("silenceSeconds", silence.toSeconds())
-        .withData("maxSilenceSeconds", limit.toSeconds());
+        .withData("maxSilenceSeconds", limit.toSeconds())
+        .build();
   }
 }

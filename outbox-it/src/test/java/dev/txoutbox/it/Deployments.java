@@ -4,6 +4,7 @@ import dev.txoutbox.it.faults.SendFaults;
 import java.io.File;
 import java.nio.file.Path;
 import org.jboss.arquillian.container.test.api.Testable;
+import org.jboss.shrinkwrap.api.Archive;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -23,9 +24,8 @@ final class Deployments {
   private Deployments() {}
 
   /**
-   * The component as a user ships it (the outbox-ejb jar as built, as an EJB module, and its health
-   * checks, outbox-health, in lib/) and a test web module with the given test classes, the test
-   * helpers and a business persistence unit of its own.
+   * The component (the outbox-ejb jar as built) and a test web module with the given test classes,
+   * the test helpers and a business persistence unit of its own.
    */
   static EnterpriseArchive component(Class<?>... testClasses) {
     return component("outbox-test", testClasses);
@@ -47,13 +47,12 @@ final class Deployments {
     return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
         .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
         .addAsModule(war)
-        .addAsLibraries(file("outbox-health.jar"))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
   /**
-   * The component packaged as a user's WAR: outbox-ejb and outbox-health in WEB-INF/lib, the given
-   * test classes and the test helpers in WEB-INF/classes.
+   * The component packaged as a user's WAR: outbox-ejb in WEB-INF/lib, the given test classes and
+   * the test helpers in WEB-INF/classes.
    */
   static WebArchive componentInWar(String name, Class<?>... testClasses) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
@@ -62,7 +61,7 @@ final class Deployments {
         .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
         .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
         .addAsWebInfResource(BEANS_ALL, "beans.xml")
-        .addAsLibraries(file("outbox-ejb.jar"), file("outbox-health.jar"))
+        .addAsLibraries(file("outbox-ejb.jar"))
         .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
@@ -105,18 +104,35 @@ final class Deployments {
    * The component with the fault injector and configuration of its own, for tests that read the
    * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
    * it.health.url and it.metrics.url) are configuration keys of the deployment. An EAR, as {@link
-   * #component} builds it, on every server: its health checks are those of outbox-health in lib/.
+   * #component} builds it; on WildFly a WAR with the component in WEB-INF/lib instead, because
+   * WildFly registers the health checks of a top-level deployment and of an EAR's lib/ only, never
+   * those of an EAR's modules.
    */
-  static EnterpriseArchive monitored(String properties, Class<?>... testClasses) {
+  static Archive<?> monitored(String properties, Class<?>... testClasses) {
     String endpoints =
         "it.health.url="
             + System.getProperty("it.health.url", "http://localhost:9180/health")
             + "\nit.metrics.url="
             + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
             + "\n";
-    EnterpriseArchive ear = componentWithFaults(testClasses);
-    ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
-    return ear.addAsLibrary(config(endpoints + properties));
+    JavaArchive config =
+        ShrinkWrap.create(JavaArchive.class, "test-config.jar")
+            .addAsManifestResource(
+                new StringAsset("config_ordinal=700\n" + endpoints + properties),
+                "microprofile-config.properties");
+    if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
+      EnterpriseArchive ear = componentWithFaults(testClasses);
+      ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
+      return ear.addAsLibrary(config);
+    }
+    return ShrinkWrap.create(WebArchive.class, "outbox-test.war")
+        .addClasses(testClasses)
+        .addClasses(Endpoints.class, OutboxTable.class, OutboxTable.Row.class, Transactions.class)
+        .addClasses(Queues.class, Queues.Received.class)
+        .addAsWebInfResource(BEANS_ALL, "beans.xml")
+        .addAsLibraries(file("outbox-ejb.jar"))
+        .addAsLibraries(faults(), config)
+        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
   }
 
   /**

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -34,23 +33,16 @@ public class Endpoints {
     }
   }
 
-  /**
-   * The check named {@code name} in /health/live or /health/ready ({@code probe}), which must list
-   * it exactly once.
-   */
+  /** The check named {@code name} in /health/live or /health/ready ({@code probe}). */
   public Check health(String probe, String name) {
     HttpResponse<String> response = get(url("it.health.url") + "/" + probe);
     JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
-    List<JsonObject> named =
+    JsonObject check =
         body.getJsonArray("checks").stream()
             .map(JsonValue::asJsonObject)
             .filter(c -> c.getString("name").equals(name))
-            .toList();
-    if (named.size() != 1) {
-      throw new AssertionError(
-          "check " + name + " listed " + named.size() + " times, not once, in " + body);
-    }
-    JsonObject check = named.get(0);
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
     return new Check(
         response.statusCode(),
         check.getString("status"),
