@@ -12,4 +12,7 @@ interface Catalog {
   boolean hasColumn(String table, String column);
 
   boolean hasIndex(String table, String index);
+
+  /** Whether the column is a timestamp with time zone. */
+  boolean hasTimeZone(String table, String column);
 }

@@ -1,8 +1,11 @@
 package dev.txoutbox.store;
 
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
+import java.util.Set;
 
 /**
  * What the outbox does differently per database: the shipped DDL, the clock that leases are
@@ -28,7 +31,19 @@ enum Dialect {
       "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, LAST_INSERT_ID(1),"
           + " NOW(6)) ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1),"
           + " used_at = NOW(6)",
-      "SELECT LAST_INSERT_ID()");
+      "SELECT LAST_INSERT_ID()"),
+  /**
+   * 2.2.220 or newer, for {@code SKIP LOCKED}, in a mode that has {@code LIMIT}. The key's row is
+   * created and locked as on Derby; the clock is the database's, which in embedded mode is this
+   * JVM's, and through an H2 TCP server the server's. {@code CURRENT_TIMESTAMP} is the time the
+   * transaction started, which for the relay's short transactions is the time of the claim.
+   */
+  H2(
+      "h2",
+      "SELECT CAST(EXTRACT(EPOCH FROM CURRENT_TIMESTAMP) * 1000000 AS BIGINT)",
+      true,
+      null,
+      null);
 
   private final String directory;
   private final String clockQuery;
@@ -185,11 +200,49 @@ enum Dialect {
       }
       return MARIADB;
     }
+    if (name.equals("h2")) {
+      return h2(metaData);
+    }
     throw new IllegalStateException(
         "txoutbox: the database '"
             + product
-            + "' is not supported; supported are Apache Derby, PostgreSQL and MariaDB 10.6 or"
-            + " newer (DDL for Oracle, SQL Server, DB2 and H2 is shipped, untested, under"
-            + " META-INF/txoutbox/sql/).");
+            + "' is not supported; supported are Apache Derby, PostgreSQL, MariaDB 10.6 or"
+            + " newer and H2 2.2.220 or newer (DDL for Oracle, SQL Server and DB2 is shipped,"
+            + " untested, under META-INF/txoutbox/sql/).");
+  }
+
+  /** H2's modes without {@code LIMIT}, which the claim and the JPA provider's queries use. */
+  private static final Set<String> H2_MODES_WITHOUT_LIMIT =
+      Set.of("ORACLE", "MSSQLSERVER", "DERBY");
+
+  private static Dialect h2(DatabaseMetaData metaData) throws SQLException {
+    String version = metaData.getDatabaseProductVersion(); // "2.3.232 (2024-08-11)"
+    String[] parts = version.split("[ .]");
+    int build = parts.length > 2 && parts[2].matches("\\d+") ? Integer.parseInt(parts[2]) : 0;
+    int major = metaData.getDatabaseMajorVersion();
+    int minor = metaData.getDatabaseMinorVersion();
+    if (major < 2 || (major == 2 && (minor < 2 || (minor == 2 && build < 220)))) {
+      throw new IllegalStateException(
+          "txoutbox: H2 "
+              + version
+              + " is too old: the relay's claim needs FOR UPDATE SKIP LOCKED, which H2 has from"
+              + " 2.2.220 on. Use H2 2.2.220 or newer (tested: 2.3.232).");
+    }
+    try (Statement statement = metaData.getConnection().createStatement();
+        ResultSet mode =
+            statement.executeQuery(
+                "SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME ="
+                    + " 'MODE'")) {
+      String value = mode.next() ? mode.getString(1).toUpperCase(Locale.ROOT) : "REGULAR";
+      if (H2_MODES_WITHOUT_LIMIT.contains(value)) {
+        throw new IllegalStateException(
+            "txoutbox: H2 runs in MODE="
+                + mode.getString(1)
+                + ", which has no LIMIT clause; the relay's claim needs it. Drop MODE from the"
+                + " JDBC URL (H2's default mode, tested) or pick a mode with LIMIT"
+                + " (PostgreSQL, MySQL, MariaDB).");
+      }
+    }
+    return H2;
   }
 }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.Locale;
 
 /**
@@ -30,6 +31,21 @@ record JdbcCatalog(Connection connection) implements Catalog {
                     schema(),
                     name,
                     name.equals(table) ? column : column.toUpperCase(Locale.ROOT)));
+  }
+
+  @Override
+  public boolean hasTimeZone(String table, String column) {
+    for (String name : names(table)) {
+      String columnName = name.equals(table) ? column : column.toUpperCase(Locale.ROOT);
+      try (ResultSet columns = metaData().getColumns(catalog(), schema(), name, columnName)) {
+        if (columns.next()) {
+          return columns.getInt("DATA_TYPE") == Types.TIMESTAMP_WITH_TIMEZONE;
+        }
+      } catch (SQLException e) {
+        throw unreadable(e);
+      }
+    }
+    return false;
   }
 
   @Override

@@ -52,6 +52,19 @@ record Migration(int version, String name, String why, boolean required, List<Tr
     }
   }
 
+  /** A time column without time zone (a column that does not exist does not hold). */
+  record NoTimeZone(String table, String column) implements Trait {
+    @Override
+    public boolean holds(Catalog catalog) {
+      return catalog.hasColumn(table, column) && !catalog.hasTimeZone(table, column);
+    }
+
+    @Override
+    public String toString() {
+      return "column " + table + "." + column + " without time zone";
+    }
+  }
+
   /** An index that the migration drops. */
   record NoIndex(String table, String index) implements Trait {
     @Override

@@ -4,6 +4,7 @@ import static java.util.stream.Collectors.joining;
 
 import dev.txoutbox.store.Migration.Column;
 import dev.txoutbox.store.Migration.NoIndex;
+import dev.txoutbox.store.Migration.NoTimeZone;
 import dev.txoutbox.store.Migration.Table;
 import java.util.List;
 
@@ -11,8 +12,9 @@ import java.util.List;
  * The shipped migrations of one database, in {@code META-INF/txoutbox/sql/<database>/}, and the
  * version a schema is at. Version numbers are one history for all databases: a number is taken
  * once, by a change, and a database that needs no part of that change has no file of that number
- * (PostgreSQL's V2 tunes storage that only PostgreSQL has). Flyway and Liquibase both accept the
- * gap. A new file is a new entry here and a new pinned checksum in ShippedMigrationsTest.
+ * (PostgreSQL's V2 tunes storage that only PostgreSQL has; H2's V4 fixes its types). Flyway and
+ * Liquibase both accept the gap. A new file is a new entry here and a new pinned checksum in
+ * ShippedMigrationsTest.
  */
 final class Migrations {
   static final String ROOT = "META-INF/txoutbox/sql/";
@@ -45,6 +47,21 @@ final class Migrations {
           true,
           List.of(new Column("outbox_key", "used_at")));
 
+  private static final Migration H2_V4 =
+      new Migration(
+          4,
+          "timestamps",
+          "H2's driver reads a time with time zone as an OffsetDateTime, which the mapping cannot"
+              + " take on EclipseLink",
+          true,
+          List.of(
+              new NoTimeZone("outbox_message", "next_attempt_at"),
+              new NoTimeZone("outbox_message", "lease_until"),
+              new NoTimeZone("outbox_message", "created_at"),
+              new NoTimeZone("outbox_message", "sent_at"),
+              new NoTimeZone("outbox_key", "used_at"),
+              new NoTimeZone("outbox_inbox", "received_at")));
+
   private final String database;
   private final List<Migration> history;
 
@@ -59,7 +76,12 @@ final class Migrations {
       throw new IllegalArgumentException("txoutbox ships no DDL for " + database);
     }
     return new Migrations(
-        database, database.equals("postgresql") ? List.of(V1, POSTGRESQL_V2, V3) : List.of(V1, V3));
+        database,
+        switch (database) {
+          case "postgresql" -> List.of(V1, POSTGRESQL_V2, V3);
+          case "h2" -> List.of(V1, V3, H2_V4);
+          default -> List.of(V1, V3);
+        });
   }
 
   List<Migration> all() {

@@ -39,8 +39,8 @@ public class OrderingKeys {
   /**
    * Increments the key's version in the caller's transaction and returns the new version. Where the
    * database has an upsert, one statement also creates a new key's row at 1 (two statements on
-   * MariaDB, on one connection). Elsewhere (Derby) the answer is empty for a key that has no row
-   * yet: {@link #register} it, then ask again.
+   * MariaDB, on one connection). Elsewhere (Derby, H2) the answer is empty for a key that has no
+   * row yet: {@link #register} it, then ask again.
    */
   @Transactional(TxType.MANDATORY)
   Optional<Long> next(String key) {
@@ -79,13 +79,13 @@ public class OrderingKeys {
         .findFirst();
   }
 
-  /** Creates the key's row in a transaction of its own (Derby, which has no upsert). */
+  /** Creates the key's row in a transaction of its own (Derby and H2, without the upsert). */
   @Transactional(TxType.REQUIRES_NEW)
   void register(String key) {
     em.persist(new OrderingKey(key, now()));
   }
 
-  /** Derby runs in this JVM: its clock is the JVM's. */
+  /** The database's clock (Derby runs in this JVM: its clock is the JVM's). */
   private Instant now() {
     return database.now(em);
   }

@@ -20,6 +20,12 @@ final class TwoPhaseCommit {
   /** Why this datasource cannot take part in the relay's XA transactions; empty when it can. */
   static Optional<String> problem(DataSource dataSource, Connection connection, Dialect dialect)
       throws SQLException {
+    if (dialect == Dialect.H2) {
+      return Optional.of(
+          "the database is H2, on which txoutbox supports at-least-once only (H2 is a development"
+              + " database here; its XA transactions are untested). Use PostgreSQL, MariaDB or"
+              + " Derby for exactly-once.");
+    }
     if (!enlistsThroughXa(dataSource, connection)) {
       return Optional.of(
           "the default datasource is not an XA datasource. On Open Liberty set"

@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
 import java.sql.DatabaseMetaData;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import org.junit.jupiter.api.Test;
 
 class DialectTest {
@@ -18,6 +22,13 @@ class DialectTest {
         .isEqualTo(Dialect.MARIADB);
     // older MariaDB drivers call the server MySQL
     assertThat(Dialect.of(metaData("MySQL", "10.6.4-MariaDB", 10, 6))).isEqualTo(Dialect.MARIADB);
+  }
+
+  @Test
+  void exactlyOnceIsRefusedOnH2NamingTheFix() throws SQLException {
+    assertThat(TwoPhaseCommit.problem(null, null, Dialect.H2))
+        .hasValueSatisfying(
+            problem -> assertThat(problem).contains("H2").contains("at-least-once only"));
   }
 
   @Test
@@ -34,6 +45,77 @@ class DialectTest {
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("'Oracle' is not supported")
         .hasMessageContaining("PostgreSQL");
+  }
+
+  @Test
+  void h2InItsDefaultModeHasItsDialect() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:dialect")) {
+      assertThat(Dialect.of(connection.getMetaData())).isEqualTo(Dialect.H2);
+    }
+  }
+
+  /** Leases and due times on H2 are computed with this clock: microseconds since the epoch. */
+  @Test
+  void h2ClockAnswersMicrosecondsSinceTheEpoch() throws SQLException {
+    try (Connection connection = DriverManager.getConnection("jdbc:h2:mem:clock");
+        Statement statement = connection.createStatement();
+        ResultSet clock = statement.executeQuery(Dialect.H2.clockQuery())) {
+      long before = System.currentTimeMillis() * 1000;
+      assertThat(clock.next()).isTrue();
+      assertThat(clock.getLong(1)).isBetween(before - 5_000_000, before + 5_000_000);
+    }
+  }
+
+  @Test
+  void h2InAModeWithoutLimitIsRefusedNamingTheFix() throws SQLException {
+    try (Connection connection =
+        DriverManager.getConnection("jdbc:h2:mem:dialectOracle;MODE=Oracle")) {
+      assertThatThrownBy(() -> Dialect.of(connection.getMetaData()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("MODE=Oracle")
+          .hasMessageContaining("Drop MODE from the JDBC URL");
+    }
+  }
+
+  @Test
+  void h2WithoutSkipLockedIsRefusedWithTheVersionItNeeds() {
+    assertThatThrownBy(() -> Dialect.of(metaData("H2", "2.2.214 (2023-03-16)", 2, 2)))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("2.2.214 (2023-03-16) is too old")
+        .hasMessageContaining("2.2.220 or newer");
+  }
+
+  /**
+   * The claim's locking read, as the relay sends it on H2: a row that another transaction holds is
+   * skipped, not waited for.
+   */
+  @Test
+  void h2SkipsRowsAnotherTransactionLocks() throws SQLException {
+    String url = "jdbc:h2:mem:skipLocked;DB_CLOSE_DELAY=-1";
+    try (Connection holder = DriverManager.getConnection(url);
+        Connection relay = DriverManager.getConnection(url)) {
+      try (Statement ddl = holder.createStatement()) {
+        ddl.execute("CREATE TABLE m (id VARCHAR(36) PRIMARY KEY, created_at TIMESTAMP)");
+        ddl.execute("INSERT INTO m VALUES ('a', LOCALTIMESTAMP), ('b', LOCALTIMESTAMP)");
+      }
+      assertThat(Dialect.of(relay.getMetaData()).skipLocked()).isTrue();
+      holder.setAutoCommit(false);
+      relay.setAutoCommit(false);
+      try (Statement hold = holder.createStatement();
+          Statement claim = relay.createStatement()) {
+        hold.executeQuery("SELECT id FROM m WHERE id = 'a' FOR UPDATE").close();
+        ResultSet free =
+            claim.executeQuery(
+                "SELECT id FROM m WHERE id IN ('a', 'b') ORDER BY created_at LIMIT 5"
+                    + " FOR UPDATE SKIP LOCKED");
+        assertThat(free.next()).isTrue();
+        assertThat(free.getString(1)).isEqualTo("b");
+        assertThat(free.next()).isFalse();
+      } finally {
+        holder.rollback();
+        relay.rollback();
+      }
+    }
   }
 
   @Test

@@ -167,5 +167,10 @@ class MigrationsTest {
     public boolean hasIndex(String table, String index) {
       return indexes.contains(table + "." + index);
     }
+
+    @Override
+    public boolean hasTimeZone(String table, String column) {
+      return false;
+    }
   }
 }

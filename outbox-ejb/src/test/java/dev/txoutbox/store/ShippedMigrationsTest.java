@@ -48,6 +48,9 @@ class ShippedMigrationsTest {
               "h2/V3__keys.sql",
               "8079374e57effdb36d832fea09e50d104526a2f77f5a79386432c98d3a6c94e9"),
           Map.entry(
+              "h2/V4__timestamps.sql",
+              "1b1759edb97ea65e3ebde29bad5a3d9b86f518e56b9c0834fdd6efceead42b63"),
+          Map.entry(
               "mariadb/V1__outbox.sql",
               "5140023dd7a9f21172a67364fe13696f85e1748b08d595b57db0e8caac22cd65"),
           Map.entry(
