@@ -5,8 +5,8 @@ import java.util.Map;
 
 /**
  * How much of each benchmark a run does. {@code full} gives the README's figures; {@code smoke}
- * only shows that every part still works, in a few minutes; {@code drains} runs B2 alone (batch 100,
- * its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput.
+ * only shows that every part still works, in a few minutes; {@code drains} runs B2 alone (batch
+ * 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput.
  *
  * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
  * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
