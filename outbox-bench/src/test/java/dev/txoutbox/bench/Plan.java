@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * How much of each benchmark a run does. {@code full} gives the README's figures; {@code smoke}
- * only shows that every part still works, in a few minutes.
+ * only shows that every part still works, in a few minutes; {@code drains} runs B2 alone (batch
+ * 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput.
  *
  * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
  * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
@@ -38,7 +39,8 @@ record Plan(
     int eventsPerHotKey,
     long sentRows,
     int retainedEvents,
-    int exactlyOnceEvents) {
+    int exactlyOnceEvents,
+    boolean drainsOnly) {
 
   static Plan of(String mode) {
     return switch (mode) {
@@ -66,7 +68,33 @@ record Plan(
               1_000,
               1_000_000,
               20_000,
-              20_000);
+              20_000,
+              false);
+      case "drains" ->
+          new Plan(
+              30_000,
+              List.of(),
+              false,
+              0,
+              0,
+              Map.of(100, 100_000, 10, 10_000),
+              2,
+              List.of(),
+              0,
+              0,
+              false,
+              0,
+              0,
+              0,
+              180_000,
+              0,
+              0,
+              10,
+              1_000,
+              0,
+              0,
+              0,
+              true);
       case "smoke" ->
           new Plan(
               8_000,
@@ -90,10 +118,11 @@ record Plan(
               50,
               20_000,
               1_000,
-              1_000);
+              1_000,
+              false);
       default ->
           throw new IllegalArgumentException(
-              "bench.mode is '" + mode + "': use full (the README's figures) or smoke");
+              "bench.mode is '" + mode + "': use full (the README's figures), drains or smoke");
     };
   }
 

@@ -15,6 +15,8 @@ public record OutboxConfig(
     boolean wakeUp,
     Duration relayInterval,
     int batchSize,
+    int claimSize,
+    int drains,
     Duration lease,
     String nodeId,
     RetryPolicy retry,
@@ -116,12 +118,16 @@ public record OutboxConfig(
             + "': set it to the JNDI name of a queue or topic, or set"
             + " outbox.publish.default-destination to a destination that is mapped");
     Duration interval = v.duration("outbox.relay.interval", Duration.ofMillis(100));
+    int batchSize = v.integer("outbox.relay.batch-size", 1, 1000);
     return new OutboxConfig(
         v.choice("outbox.delivery.mode", DeliveryMode.class),
         v.bool("outbox.relay.enabled"),
         v.bool("outbox.relay.wake-up"),
         interval,
-        v.integer("outbox.relay.batch-size", 1, 1000),
+        batchSize,
+        // a claim smaller than a batch would make the batch smaller: it means the batch's size
+        Math.max(batchSize, v.integer("outbox.relay.claim-size", 1, 10_000)),
+        v.integer("outbox.relay.drains", 1, 8),
         v.duration("outbox.relay.lease", Duration.ofSeconds(1)),
         nodeId(raw),
         retry,

@@ -13,9 +13,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -26,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The relay's core, plain Java over two ports ({@link Rows}, the {@link Delivery}'s broker): claims
@@ -39,9 +43,14 @@ final class Drain {
   private static final Logger LOG = Logger.getLogger(Drain.class.getName());
   private static final int CLAIM_ATTEMPTS = 5;
 
-  /** What a drain needs besides its ports: batch size, retry policies, node name, pipelining. */
+  /**
+   * What a drain needs besides its ports: most messages per JMS transaction, most rows per claim
+   * (as the {@link Rows} claim them) and their lease, retry policies, node name, pipelining.
+   */
   record Setup(
       int batchSize,
+      int claimSize,
+      Duration lease,
       Function<String, RetryPolicy> retries,
       Backoff backoff,
       String node,
@@ -91,6 +100,19 @@ final class Drain {
       BooleanSupplier poll,
       BooleanSupplier stopping,
       Runnable beat) {
+    return run(handoffs, poll, stopping, beat, () -> {});
+  }
+
+  /**
+   * As {@link #run(Supplier, BooleanSupplier, BooleanSupplier, Runnable)}, and runs {@code behind}
+   * each time a claim came back full: more is due than this drain sends, so another drain may help.
+   */
+  int run(
+      Supplier<List<String>> handoffs,
+      BooleanSupplier poll,
+      BooleanSupplier stopping,
+      Runnable beat,
+      Runnable behind) {
     int claimed = 0;
     boolean more = false; // the last batch was full, or had keys: more may be due now
     CompletableFuture<Timed> next = null; // the claim ahead, while a full batch is sent
@@ -114,16 +136,19 @@ final class Drain {
           }
         }
         List<OutboxMessage> claimedRows = batch.claim().rows();
-        boolean full = claimedRows.size() >= setup.batchSize();
+        boolean full = claimedRows.size() >= setup.claimSize();
         more = full || claimedRows.stream().anyMatch(m -> m.orderingKey() != null);
         if (claimedRows.isEmpty()) {
           continue;
         }
         claimed += claimedRows.size();
-        if (full && setup.ahead() != null) {
-          next = claimAhead();
+        if (full) {
+          behind.run();
+          if (setup.ahead() != null) {
+            next = claimAhead();
+          }
         }
-        deliver(batch);
+        deliver(batch, stopping);
         beat.run();
       }
       if (next != null) {
@@ -187,32 +212,69 @@ final class Drain {
     }
   }
 
+  private boolean halfLeasePassed(Timed batch) {
+    Duration elapsed = Duration.between(batch.at(), clock.instant());
+    return elapsed.compareTo(setup.lease().dividedBy(2)) >= 0;
+  }
+
   private Instant now(Timed batch) {
     return batch.claim().now().plus(Duration.between(batch.at(), clock.instant()));
   }
 
-  private void deliver(Timed batch) {
+  /**
+   * Sends a claim in JMS transactions of at most a batch each, in sending order. Once a message of
+   * a key has failed (or found its lease run out), the key's later messages in the claim are
+   * released, not sent. The rest of the claim is given back unsent when {@code stopping} answers
+   * true between two transactions, or when half the lease has passed (a slow broker): sending it
+   * later could outlast the lease, and another relay would send it again.
+   */
+  private void deliver(Timed batch, BooleanSupplier stopping) {
     List<OutboxMessage> messages = SendingOrder.of(batch.claim().rows());
     String token = batch.token();
-    Delivered delivered = delivery.deliver(token, messages);
-    Outcome outcome = delivered.outcome();
+    Outcome outcome = Outcome.NONE;
+    Completion toCarry = Completion.NONE;
+    Set<String> failedKeys = new HashSet<>();
+    for (int from = 0; from < messages.size(); from += setup.batchSize()) {
+      List<OutboxMessage> part =
+          messages.subList(from, Math.min(messages.size(), from + setup.batchSize()));
+      if (from > 0 && (stopping.getAsBoolean() || halfLeasePassed(batch))) {
+        outcome = outcome.plus(Outcome.released(messages.subList(from, messages.size())));
+        break;
+      }
+      List<OutboxMessage> held =
+          part.stream().filter(m -> failedKeys.contains(m.orderingKey())).toList();
+      List<OutboxMessage> sending =
+          held.isEmpty() ? part : part.stream().filter(m -> !held.contains(m)).toList();
+      Delivered delivered =
+          sending.isEmpty()
+              ? new Delivered(Outcome.NONE, Completion.NONE)
+              : delivery.deliver(token, sending);
+      Stream.concat(
+              delivered.outcome().failed().keySet().stream(), delivered.outcome().lapsed().stream())
+          .map(OutboxMessage::orderingKey)
+          .filter(Objects::nonNull)
+          .forEach(failedKeys::add);
+      outcome = outcome.plus(delivered.outcome()).plus(Outcome.released(held));
+      toCarry = toCarry.plus(delivered.carried());
+    }
     Instant now = now(batch);
     List<Sent> sent = outcome.sent().stream().map(m -> Announcements.sent(m, now)).toList();
-    if (delivered.carried().isEmpty()) {
+    if (toCarry.isEmpty()) {
       announcements.sent(sent);
     } else {
-      carried = carried.plus(new Carried(delivered.carried(), sent));
+      carried = carried.plus(new Carried(toCarry, sent));
     }
-    if (!outcome.lapsed().isEmpty()) {
+    Outcome result = outcome;
+    if (!result.lapsed().isEmpty()) {
       LOG.warning(
           () ->
               "txoutbox: the lease on "
-                  + outcome.lapsed().size()
+                  + result.lapsed().size()
                   + " events ran out before they were sent; they were not sent, and are sent by"
                   + " the relay that has them now: "
-                  + ids(outcome.lapsed()));
+                  + ids(result.lapsed()));
     }
-    recordFailures(token, outcome, now);
+    recordFailures(token, result, now);
   }
 
   private void recordFailures(String token, Outcome outcome, Instant now) {

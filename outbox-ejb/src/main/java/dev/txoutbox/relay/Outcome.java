@@ -77,7 +77,11 @@ record Outcome(
   }
 
   static Outcome released(OutboxMessage message) {
-    return new Outcome(List.of(), Map.of(), List.of(message), List.of());
+    return released(List.of(message));
+  }
+
+  static Outcome released(List<OutboxMessage> messages) {
+    return messages.isEmpty() ? NONE : new Outcome(List.of(), Map.of(), messages, List.of());
   }
 
   static String describe(Throwable error) {

@@ -30,13 +30,15 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Runs on every server. The drains run on one relay thread of the server's managed thread factory,
- * which waits for work: the ids of events a transaction in this JVM has just committed (handed over
- * by {@link WakeUp}, claimed by id at once, with no executor in between), or a tick of the relay's
- * timer. The timer (non-persistent: a persistent one would fail over in minutes, and
- * {@code @Schedule} cannot read MicroProfile Config) is the backstop: it polls for events committed
- * on other servers or due for a retry, and starts the relay thread again should it have ended. Its
- * callbacks never throw: a failure is logged and the timer goes on.
+ * Runs on every server. The drains run on relay threads of the server's managed thread factory, one
+ * per drain ({@code outbox.relay.drains}), which wait for work: the ids of events a transaction in
+ * this JVM has just committed (handed over by {@link WakeUp}, claimed by id at once, with no
+ * executor in between, by an idle drain), or a tick of the relay's timer. A drain whose claim came
+ * back full calls the idle ones in, and their claims skip its rows; each drain ends when its claim
+ * finds less than a batch. The timer (non-persistent: a persistent one would fail over in minutes,
+ * and {@code @Schedule} cannot read MicroProfile Config) is the backstop: it polls for events
+ * committed on other servers or due for a retry, and starts a relay thread again should it have
+ * ended. Its callbacks never throw: a failure is logged and the timer goes on.
  */
 @Singleton
 @Startup
@@ -53,11 +55,27 @@ public class Relay {
   @Inject Deliveries deliveries;
   @Inject Heartbeat heartbeat;
 
-  private final Semaphore work = new Semaphore(0);
   private final Queue<String> handedOff = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean pollDue = new AtomicBoolean();
   private volatile boolean stopped;
-  private volatile Thread relayThread;
+  private List<Lane> lanes = List.of();
+
+  /** A drain's relay thread and what wakes it. */
+  private final class Lane {
+    final int drain;
+    final Semaphore work = new Semaphore(0);
+    final AtomicBoolean pollDue = new AtomicBoolean();
+    volatile boolean draining;
+    volatile Thread thread;
+
+    Lane(int drain) {
+      this.drain = drain;
+    }
+
+    void poll() {
+      pollDue.set(true);
+      work.release();
+    }
+  }
 
   @PostConstruct
   void start() {
@@ -67,7 +85,12 @@ public class Relay {
     }
     long interval = config.relayInterval().toMillis();
     timerService.createIntervalTimer(interval, interval, new TimerConfig("txoutbox-relay", false));
-    startRelayThread();
+    List<Lane> all = new ArrayList<>();
+    for (int drain = 0; drain < deliveries.count(); drain++) {
+      all.add(new Lane(drain));
+    }
+    lanes = List.copyOf(all);
+    lanes.forEach(this::startRelayThread);
     LOG.info(
         () ->
             "txoutbox: relay started on "
@@ -76,34 +99,40 @@ public class Relay {
                 + config.relayInterval()
                 + ", batches of "
                 + config.batchSize()
+                + ", "
+                + lanes.size()
+                + (lanes.size() == 1 ? " drain" : " drains")
                 + (config.wakeUp() ? ", and after each commit" : ", not woken by commits")
                 + "; delivery "
                 + config.deliveryMode().name().toLowerCase(Locale.ROOT).replace('_', '-'));
   }
 
   /**
-   * The application is stopping: no drain starts any more, and one under way is awaited (it ends
-   * after its batch), so that no relay transaction outlives the persistence unit and the
+   * The application is stopping: no drain starts any more, and those under way are awaited (each
+   * ends after its batch), so that no relay transaction outlives the persistence unit and the
    * transaction services it runs on. A drain that takes longer is left to its lease.
    */
   @PreDestroy
   void stop() {
     stopped = true;
-    work.release();
-    Thread thread = relayThread;
-    if (thread == null) {
-      return;
-    }
-    try {
-      thread.join(STOP_WAIT.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    if (thread.isAlive()) {
-      LOG.warning(
-          "txoutbox: the relay's batch did not end within "
-              + STOP_WAIT
-              + " of the application's stop; its rows are sent again after their lease");
+    lanes.forEach(lane -> lane.work.release());
+    long deadline = System.nanoTime() + STOP_WAIT.toNanos();
+    for (Lane lane : lanes) {
+      Thread thread = lane.thread;
+      if (thread == null) {
+        continue;
+      }
+      try {
+        thread.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      if (thread.isAlive()) {
+        LOG.warning(
+            "txoutbox: the relay's batch did not end within "
+                + STOP_WAIT
+                + " of the application's stop; its rows are sent again after their lease");
+      }
     }
   }
 
@@ -112,13 +141,14 @@ public class Relay {
     if (stopped) {
       return;
     }
-    Thread thread = relayThread;
-    if (thread == null || !thread.isAlive()) {
-      LOG.warning("txoutbox: the relay thread had ended; starting it again");
-      startRelayThread();
+    for (Lane lane : lanes) {
+      Thread thread = lane.thread;
+      if (thread == null || !thread.isAlive()) {
+        LOG.warning("txoutbox: a relay thread had ended; starting it again");
+        startRelayThread(lane);
+      }
     }
-    pollDue.set(true);
-    work.release();
+    lanes.get(0).poll(); // the first drain polls; it calls the others in when it finds a backlog
   }
 
   /** Hands the ids of events just committed in this JVM to the relay, which claims them at once. */
@@ -127,48 +157,66 @@ public class Relay {
       return;
     }
     handedOff.addAll(eventIds);
-    work.release();
+    Lane idle = lanes.stream().filter(lane -> !lane.draining).findFirst().orElse(lanes.get(0));
+    idle.work.release();
   }
 
-  private synchronized void startRelayThread() {
-    Thread thread = threads.newThread(this::relay);
-    thread.setName("txoutbox-relay");
-    relayThread = thread;
+  private synchronized void startRelayThread(Lane lane) {
+    Thread thread = threads.newThread(() -> relay(lane));
+    thread.setName("txoutbox-relay-" + (lane.drain + 1));
+    lane.thread = thread;
     thread.start();
   }
 
-  /** The relay thread: a drain for each wake-up or tick, wake-ups during a drain joined in. */
-  private void relay() {
+  /** A relay thread: a drain for each wake-up or tick, wake-ups during a drain joined in. */
+  private void relay(Lane lane) {
     while (!stopped) {
       try {
-        work.acquire();
+        lane.work.acquire();
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
       }
-      work.drainPermits();
+      lane.work.drainPermits();
       if (stopped) {
         return;
       }
+      lane.draining = true;
       try {
         heartbeat.beat(); // liveness: only a drain that runs beats, so a hung one lets it fail
         deliveries.drain(
-            this::handedOff, () -> pollDue.getAndSet(false), () -> stopped, heartbeat::beat);
+            lane.drain,
+            this::handedOff,
+            () -> lane.pollDue.getAndSet(false),
+            () -> stopped,
+            heartbeat::beat,
+            () -> callIn(lane));
       } catch (RuntimeException e) {
         LOG.log(Level.SEVERE, "txoutbox: relay pass failed; the next pass retries", e);
+      } finally {
+        lane.draining = false;
+      }
+    }
+  }
+
+  /** A claim of {@code busy} came back full: the idle drains poll too. */
+  private void callIn(Lane busy) {
+    for (Lane lane : lanes) {
+      if (lane != busy && !lane.draining) {
+        lane.poll();
       }
     }
   }
 
   /**
-   * Up to a batch of the ids handed over; none when so many wait that a claim of whatever is due
-   * serves them better (the relay is behind: it drains in full batches anyway).
+   * Up to a claim of the ids handed over; none when so many wait that a claim of whatever is due
+   * serves them better (the relay is behind: it drains in full claims anyway).
    */
   private List<String> handedOff() {
-    int batch = config.batchSize();
+    int batch = config.claimSize();
     if (handedOff.size() > 4 * batch) {
       handedOff.clear();
-      pollDue.set(true);
+      lanes.forEach(Lane::poll);
       return List.of();
     }
     List<String> ids = new ArrayList<>(batch);

@@ -10,7 +10,7 @@ import jakarta.inject.Inject;
 import java.util.Collection;
 import java.util.List;
 
-/** {@link Rows} on the outbox table, with the configured batch size, lease and dead-head rule. */
+/** {@link Rows} on the outbox table, with the configured claim size, lease and dead-head rule. */
 @ApplicationScoped
 class TableRows implements Rows {
   @Inject Claims claims;
@@ -22,9 +22,14 @@ class TableRows implements Rows {
         done,
         token,
         config.lease(),
-        config.batchSize(),
+        config.claimSize(),
         config.deadHead() == OutboxConfig.DeadHead.BLOCK,
         ids);
+  }
+
+  /** Whether several drains may claim at once: their claims skip each other's rows. */
+  boolean concurrent() {
+    return claims.claimsConcurrently();
   }
 
   @Override

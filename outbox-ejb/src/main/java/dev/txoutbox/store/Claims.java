@@ -64,6 +64,14 @@ public class Claims {
     return new Claim(claim.rows(), claim.now(), completed);
   }
 
+  /**
+   * Whether claims of several relays at once skip each other's rows ({@code SKIP LOCKED}) rather
+   * than wait for them, so that one server may run several drains.
+   */
+  public boolean claimsConcurrently() {
+    return database.dialect().skipLocked();
+  }
+
   /** Rows just claimed, in the order to send them, the database's time, and the rows completed. */
   public record Claim(List<OutboxMessage> rows, Instant now, int completed) {}
 

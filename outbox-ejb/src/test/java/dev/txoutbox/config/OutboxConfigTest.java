@@ -86,6 +86,8 @@ class OutboxConfigTest {
       value = {
         "outbox.relay.batch-size | 0 | out of range",
         "outbox.relay.batch-size | many | not a whole number",
+        "outbox.relay.drains | 0 | out of range",
+        "outbox.relay.drains | 9 | out of range",
         "outbox.relay.interval | soon | not a duration",
         "outbox.relay.interval | 10ms | too short",
         "outbox.relay.enabled | yes | not true or false",

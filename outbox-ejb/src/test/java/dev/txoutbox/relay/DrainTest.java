@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class DrainTest {
   private static final RetryPolicy RETRIES =
@@ -48,6 +50,11 @@ class DrainTest {
   }
 
   private Drain drain(Table rows, Delivery delivery, ExecutorService executor) {
+    return drain(rows, delivery, executor, 10);
+  }
+
+  /** A drain that claims what {@code rows} gives (10) and sends {@code batch} per transaction. */
+  private Drain drain(Table rows, Delivery delivery, ExecutorService executor, int batch) {
     Clock clock =
         new Clock() {
           @Override
@@ -69,7 +76,7 @@ class DrainTest {
         rows,
         delivery,
         clock,
-        new Drain.Setup(10, type -> RETRIES, backoff, "node", executor),
+        new Drain.Setup(batch, 10, LEASE, type -> RETRIES, backoff, "node", executor),
         announced::add);
   }
 
@@ -87,6 +94,96 @@ class DrainTest {
     assertThat(table.rows()).isEmpty(); // deleted: no retention, no idempotency key
     assertThat(table.statements()).isEqualTo(2); // the claim, then the completion
     assertThat(announced).hasSize(3).allMatch(e -> e instanceof OutboxLifecycle.Sent);
+  }
+
+  @Test
+  void callsOtherDrainsInOnlyWhenAClaimComesBackFull() {
+    IntStream.range(0, 25).forEach(i -> table.publish(null));
+    int[] calls = {0};
+
+    int claimed = atLeastOnce(table).run(List::of, once(), () -> false, () -> {}, () -> calls[0]++);
+
+    assertThat(claimed).isEqualTo(25);
+    assertThat(calls[0]).isEqualTo(2); // 10 and 10 were full; 5 was not
+  }
+
+  @Test
+  void sendsAClaimInTransactionsOfABatchEach() {
+    List<String> ids = IntStream.range(0, 10).mapToObj(i -> table.publish(null)).toList();
+    Drain drain =
+        drain(table, new Delivery.AtLeastOnce(broker, m -> m.idempotencyKey() != null), null, 4);
+
+    assertThat(run(drain)).isEqualTo(10);
+
+    assertThat(broker.transactions).isEqualTo(3); // 4, 4 and 2
+    assertThat(broker.receivedIds()).containsExactlyElementsOf(ids);
+    assertThat(table.rows()).isEmpty();
+  }
+
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aKeysRunOverSeveralTransactionsStopsAtItsFailedEvent(boolean exactlyOnce) {
+    List<String> k = IntStream.range(0, 6).mapToObj(i -> table.publish("k")).toList();
+    String other = table.publish(null);
+    broker.refuses = m -> m.id().equals(k.get(1));
+    Delivery delivery =
+        exactlyOnce
+            ? new Delivery.ExactlyOnce(broker, table, m -> false)
+            : new Delivery.AtLeastOnce(broker, m -> false);
+
+    run(drain(table, delivery, null, 4));
+
+    // k1 sent; k2 failed; k3 and k4 released in its transaction, k5 and k6 in the next one
+    assertThat(broker.receivedIds()).containsExactly(k.get(0), other);
+    assertThat(table.row(k.get(1)).attempts).isOne();
+    for (String released : k.subList(2, 6)) {
+      Table.Row row = table.row(released);
+      assertThat(row.state).isEqualTo(State.PENDING);
+      assertThat(row.attempts).isZero();
+      assertThat(row.claimedBy).isNull();
+    }
+  }
+
+  @Test
+  void givesBackTheRestOfAClaimWhenStoppingBetweenTransactions() {
+    IntStream.range(0, 10).forEach(i -> table.publish(null));
+    Drain drain =
+        drain(table, new Delivery.AtLeastOnce(broker, m -> m.idempotencyKey() != null), null, 4);
+    boolean[] stopping = {false};
+    broker.duringSend = batch -> stopping[0] = true;
+
+    drain.run(List::of, once(), () -> stopping[0], () -> {});
+
+    assertThat(broker.transactions).isOne();
+    assertThat(table.rows())
+        .hasSize(6)
+        .allSatisfy(
+            row -> {
+              assertThat(row.state).isEqualTo(State.PENDING);
+              assertThat(row.claimedBy).isNull();
+              assertThat(row.attempts).isZero();
+            });
+  }
+
+  @Test
+  void givesBackTheRestOfAClaimOnceHalfItsLeaseHasPassed() {
+    IntStream.range(0, 10).forEach(i -> table.publish(null));
+    Drain drain =
+        drain(table, new Delivery.AtLeastOnce(broker, m -> m.idempotencyKey() != null), null, 4);
+    broker.duringSend = batch -> now = now.plus(LEASE.dividedBy(2)); // a slow broker
+
+    run(drain);
+
+    // claims of 10, then of the 6 given back: one transaction of 4 each, the rest given back
+    assertThat(broker.transactions).isEqualTo(2);
+    assertThat(broker.received).hasSize(8);
+    assertThat(table.rows())
+        .hasSize(2)
+        .allSatisfy(row -> assertThat(row.claimedBy).isNull())
+        .allSatisfy(row -> assertThat(row.attempts).isZero());
+    run(drain);
+    assertThat(broker.received).hasSize(10);
+    assertThat(table.rows()).isEmpty();
   }
 
   @Test

@@ -95,6 +95,16 @@ public final class LibertyNode {
     run("stop");
   }
 
+  /**
+   * Stops the server if its JVM runs: for a {@code finally}, where a server that a test's failure
+   * left dead must not hide that failure behind a failed stop.
+   */
+  public void stopIfRunning() throws IOException, InterruptedException {
+    if (!pids().isEmpty()) {
+      stop();
+    }
+  }
+
   /** SIGKILL ({@code kill -9}): the JVM dies at once; returns when it is gone. */
   public void kill() throws IOException, InterruptedException {
     signal("KILL");

@@ -421,6 +421,7 @@ class ManyServersIT {
             + "<variable name=\"outbox.relay.lease\" value=\""
             + LEASE
             + "\"/><variable name=\"outbox.relay.batch-size\" value=\"20\"/>"
+            + "<variable name=\"outbox.relay.claim-size\" value=\"20\"/>"
             + additions
             + "</server>",
         ear);
