@@ -72,9 +72,10 @@ public class Schema {
         throw new IllegalStateException(
             "txoutbox: the tables "
                 + missing
-                + " do not exist ("
+                + " do not exist "
                 + tables.place()
-                + ", outbox.store.schema). Apply "
+                + (catalog.hasSchema() ? "" : ", which does not exist either: create it")
+                + " (outbox.store.schema). Apply "
                 + script
                 + " (in the outbox-ejb jar) to the database"
                 + tables.schema().map(s -> " with " + s + " as the default schema").orElse("")
