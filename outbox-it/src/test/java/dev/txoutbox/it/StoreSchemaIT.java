@@ -13,6 +13,8 @@ import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
@@ -102,9 +104,9 @@ class StoreSchemaIT {
     DatabaseMetaData metaData = c.getMetaData();
     Set<String> schemas = new TreeSet<>();
     boolean bySchema = schemasInTables(c);
-    Set<String> catalogs = new TreeSet<>();
+    List<String> catalogs = new ArrayList<>();
     if (bySchema) {
-      catalogs.add(c.getCatalog());
+      catalogs.add(null); // every schema of the connection's database
     } else {
       catalogs.add(c.getCatalog());
       OutboxTable.schema().ifPresent(catalogs::add);
