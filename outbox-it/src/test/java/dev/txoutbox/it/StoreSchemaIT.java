@@ -70,12 +70,18 @@ class StoreSchemaIT {
 
     transaction.begin();
     ledger.add(key);
-    UUID published = outbox.publish(OutboxEvent.of("SchemaChecked", "{}").orderingKey(key).build());
+    // an idempotency key: the row is written at once (not at commit) and kept once sent
+    UUID published =
+        outbox.publish(
+            OutboxEvent.of("SchemaChecked", "{}").orderingKey(key).idempotencyKey(key).build());
     // before the commit, in the same transaction: the JPA insert went to the configured table
     assertThat(count("SELECT COUNT(*) FROM outbox_message WHERE id = ?", published.toString()))
         .isEqualTo(1);
     assertThat(inbox.firstDelivery(consumer, eventId)).isTrue();
     transaction.commit();
+
+    assertThat(count("SELECT COUNT(*) FROM outbox_message WHERE id = ?", published.toString()))
+        .isEqualTo(1);
 
     // the key's upsert is native SQL (PostgreSQL, MariaDB); its row outlives the send
     assertThat(count("SELECT COUNT(*) FROM outbox_key WHERE ordering_key = ?", key)).isEqualTo(1);
