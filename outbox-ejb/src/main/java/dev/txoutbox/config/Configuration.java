@@ -44,6 +44,16 @@ public class Configuration {
     return jndi;
   }
 
+  /**
+   * The configured schema of the outbox tables ({@link OutboxConfig#schema}), for code that runs
+   * before CDI does (the JPA providers' hooks); throws {@link InvalidConfigException} when it is
+   * not a plain SQL name.
+   */
+  public static Optional<String> schema() {
+    Config config = config();
+    return OutboxConfig.schema(key -> config.getOptionalValue(key, String.class));
+  }
+
   static OutboxConfig read(Config config) {
     return OutboxConfig.from(
         key -> config.getOptionalValue(key, String.class), config.getPropertyNames());

@@ -27,6 +27,7 @@ public record OutboxConfig(
     int maxPayloadLength,
     String connectionFactory,
     boolean initializeSchema,
+    Optional<String> schema,
     Health health) {
 
   /**
@@ -85,6 +86,7 @@ public record OutboxConfig(
   public record Health(Duration relaySilence, Duration maxPendingAge, int maxDead) {}
 
   static final String DESTINATION_PREFIX = "outbox.destination.";
+  static final String SCHEMA = "outbox.store.schema";
   static final String RETRY_TYPE_PREFIX = "outbox.retry.type.";
 
   private static String nodeId(Function<String, Optional<String>> raw) {
@@ -95,6 +97,15 @@ public record OutboxConfig(
           "'" + id + "' is longer than " + Node.MAX_LENGTH + " characters (claims store it)");
     }
     return id.isEmpty() ? Node.defaultId() : id;
+  }
+
+  /**
+   * The schema of the outbox tables, {@code outbox.store.schema}, read and checked alone: the JPA
+   * providers' hooks need it before the rest of the configuration is read. Empty: the connection's
+   * default schema.
+   */
+  public static Optional<String> schema(Function<String, Optional<String>> raw) {
+    return new Values(raw).identifier(SCHEMA);
   }
 
   /** The retry policy of an event type: its own keys where set, the general ones otherwise. */
@@ -144,6 +155,7 @@ public record OutboxConfig(
         v.integer("outbox.publish.max-payload-length", 1, Integer.MAX_VALUE),
         v.text("outbox.jms.connection-factory"),
         v.bool("outbox.store.initialize-schema"),
+        v.identifier(SCHEMA),
         new Health(
             // a pass may start up to one interval late; two intervals of silence are no accident
             v.durationAtLeast(

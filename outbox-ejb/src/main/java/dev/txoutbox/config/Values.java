@@ -14,6 +14,9 @@ import java.util.regex.Pattern;
 /** Typed reads of raw configuration text; every failure names its key. */
 final class Values {
   private static final Pattern SHORT_DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
+  // an unquoted name that Derby, PostgreSQL and MariaDB all take as it is written (PostgreSQL
+  // truncates names past 63 bytes)
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]{0,62}");
 
   private final Function<String, Optional<String>> raw;
 
@@ -73,6 +76,24 @@ final class Values {
             prefix + "jitter", Double.toString(fallback.jitter()),
             prefix + "max-attempts", Integer.toString(fallback.maxAttempts()));
     return new Values(key -> raw.apply(key).or(() -> Optional.ofNullable(defaults.get(key))));
+  }
+
+  /** An optional SQL name: unset or blank is empty; otherwise a plain, unquoted identifier. */
+  Optional<String> identifier(String key) {
+    Optional<String> value = raw.apply(key).map(String::trim).filter(s -> !s.isEmpty());
+    value
+        .filter(name -> !IDENTIFIER.matcher(name).matches())
+        .ifPresent(
+            name -> {
+              throw new InvalidConfigException(
+                  key,
+                  "'"
+                      + name
+                      + "' is not a plain SQL name: write letters, digits and _ only, not starting"
+                      + " with a digit, at most 63 of them and without quotes (or leave it empty"
+                      + " for the connection's default schema)");
+            });
+    return value;
   }
 
   <E extends Enum<E>> E choice(String key, Class<E> type) {

@@ -110,7 +110,7 @@ public class Claims {
       int limit,
       boolean deadBlocks,
       Collection<String> ids) {
-    String sql = Dialect.claimStatement(!ids.isEmpty());
+    String sql = Dialect.claimStatement(!ids.isEmpty(), database.tables());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(sql)) {
       try (Statement settings = connection.createStatement()) {

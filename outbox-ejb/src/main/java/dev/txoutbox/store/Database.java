@@ -1,21 +1,33 @@
 package dev.txoutbox.store;
 
+import dev.txoutbox.config.OutboxConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
 
-/** The outbox's database, as found on the default datasource: its dialect and its clock. */
+/**
+ * The outbox's database, as found on the default datasource: its dialect, its clock, and the names
+ * of the outbox tables in it.
+ */
 @ApplicationScoped
 class Database {
 
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
 
+  @Inject OutboxConfig config;
+
   private volatile Dialect dialect;
+
+  /** The outbox tables, in the schema of {@code outbox.store.schema}. */
+  Tables tables() {
+    return new Tables(config.schema());
+  }
 
   Dialect dialect() {
     Dialect known = dialect;

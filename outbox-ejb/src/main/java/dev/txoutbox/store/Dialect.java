@@ -19,8 +19,9 @@ enum Dialect {
       "postgresql",
       "SELECT CAST(EXTRACT(EPOCH FROM clock_timestamp()) * 1000000 AS BIGINT)",
       true,
-      "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, 1, clock_timestamp())"
-          + " ON CONFLICT (ordering_key) DO UPDATE SET version = outbox_key.version + 1,"
+      // the alias: the existing row is named k whether or not the table name is qualified
+      "INSERT INTO %s AS k (ordering_key, version, used_at) VALUES (?, 1, clock_timestamp())"
+          + " ON CONFLICT (ordering_key) DO UPDATE SET version = k.version + 1,"
           + " used_at = clock_timestamp() RETURNING version",
       null),
   /** 10.6 or newer, for {@code SKIP LOCKED}. */
@@ -28,7 +29,7 @@ enum Dialect {
       "mariadb",
       "SELECT CAST(UNIX_TIMESTAMP(NOW(6)) * 1000000 AS SIGNED)",
       true,
-      "INSERT INTO outbox_key (ordering_key, version, used_at) VALUES (?, LAST_INSERT_ID(1),"
+      "INSERT INTO %s (ordering_key, version, used_at) VALUES (?, LAST_INSERT_ID(1),"
           + " NOW(6)) ON DUPLICATE KEY UPDATE version = LAST_INSERT_ID(version + 1),"
           + " used_at = NOW(6)",
       "SELECT LAST_INSERT_ID()"),
@@ -65,8 +66,8 @@ enum Dialect {
    * first use, or a purge of the idle key, waits for it); it returns the version unless {@link
    * #readSeq} is needed to read it. Null where the database has no upsert.
    */
-  String nextSeq() {
-    return nextSeq;
+  String nextSeq(Tables tables) {
+    return nextSeq == null ? null : nextSeq.formatted(tables.key());
   }
 
   /** Reads the version {@link #nextSeq} set, on the same connection; null when it returns it. */
@@ -123,27 +124,27 @@ enum Dialect {
    * and their tokens, with {@code byIds} the ids to claim (varchar[]), whether a DEAD row blocks
    * its key, the limit (of heads), the limit less one (of a run after its head), the limit (of the
    * batch), the new token, the lease in milliseconds. Arrays are bound, never written into the
-   * text, so that the plan is cached.
+   * text, so that the plan is cached. The table is {@code tables.message()} throughout.
    */
-  static String claimStatement(boolean byIds) {
+  static String claimStatement(boolean byIds, Tables tables) {
     return """
         WITH deleted AS (
-          DELETE FROM outbox_message d USING unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))
+          DELETE FROM %1$s d USING unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]))
             AS x(id, token)
           WHERE d.id = x.id AND d.claimed_by = x.token RETURNING d.id),
         kept AS (
-          UPDATE outbox_message k SET status = 'SENT', sent_at = clock_timestamp(),
+          UPDATE %1$s k SET status = 'SENT', sent_at = clock_timestamp(),
             claimed_by = NULL, lease_until = NULL
           FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[])) AS x(id, token)
           WHERE k.id = x.id AND k.claimed_by = x.token RETURNING k.id),
         done AS (SELECT id FROM deleted UNION ALL SELECT id FROM kept),
         clock AS (SELECT clock_timestamp() AS now),
         heads AS (
-          SELECT m.id, m.ordering_key, m.seq FROM outbox_message m
-          WHERE %s m.status = 'PENDING' AND m.next_attempt_at <= (SELECT now FROM clock)
+          SELECT m.id, m.ordering_key, m.seq FROM %1$s m
+          WHERE %2$s m.status = 'PENDING' AND m.next_attempt_at <= (SELECT now FROM clock)
             AND (m.lease_until IS NULL OR m.lease_until < (SELECT now FROM clock))
             AND (m.ordering_key IS NULL OR NOT EXISTS (
-              SELECT 1 FROM outbox_message p
+              SELECT 1 FROM %1$s p
               WHERE p.ordering_key = m.ordering_key AND p.seq < m.seq
                 AND p.status IN ('PENDING', 'DEAD') AND (p.status = 'PENDING' OR ?)
                 AND p.id NOT IN (SELECT id FROM done)))
@@ -155,7 +156,7 @@ enum Dialect {
             SELECT h.id, 0 AS step, 0 AS rank
             UNION ALL
             SELECT f.id, f.seq - h.seq, row_number() OVER (ORDER BY f.seq) FROM (
-              SELECT n.id, n.seq FROM outbox_message n
+              SELECT n.id, n.seq FROM %1$s n
               WHERE h.ordering_key IS NOT NULL
                 AND n.ordering_key = h.ordering_key AND n.seq > h.seq AND n.status = 'PENDING'
                 AND n.next_attempt_at <= (SELECT now FROM clock)
@@ -166,7 +167,7 @@ enum Dialect {
           WHERE r.step = r.rank
           LIMIT ?),
         claimed AS (
-          UPDATE outbox_message m
+          UPDATE %1$s m
           SET claimed_by = ?, lease_until = c.now + ? * INTERVAL '1 millisecond'
           FROM picked, clock c WHERE m.id = picked.id
           RETURNING m.id, m.seq, m.event_type, m.aggregate_type, m.aggregate_id, m.ordering_key,
@@ -174,7 +175,7 @@ enum Dialect {
             m.created_at)
         SELECT CAST(EXTRACT(EPOCH FROM c.now) * 1000000 AS BIGINT), (SELECT count(*) FROM done), k.*
         FROM clock c LEFT JOIN claimed k ON true"""
-        .formatted(byIds ? "m.id = ANY(?) AND" : "");
+        .formatted(tables.message(), byIds ? "m.id = ANY(?) AND" : "");
   }
 
   /** The dialect of a connection's database; refuses a database the outbox does not support. */

@@ -8,11 +8,13 @@ import java.sql.Types;
 import java.util.Locale;
 
 /**
- * The {@link Catalog} of a JDBC connection, read through {@link DatabaseMetaData} in the
- * connection's catalog and schema (not another database's table of the same name). Names are looked
- * up as written and in upper case: Derby and H2 store unquoted names in upper case.
+ * The {@link Catalog} of a JDBC connection, read through {@link DatabaseMetaData} in the schema of
+ * {@code tables} (the connection's own catalog and schema when none is configured), not another
+ * schema's or database's table of the same name. Names are looked up as written and in upper case:
+ * Derby and H2 store unquoted names in upper case, and PostgreSQL in lower case. Where schemas are
+ * catalogs (MariaDB), the configured schema is looked up as the catalog.
  */
-record JdbcCatalog(Connection connection) implements Catalog {
+record JdbcCatalog(Connection connection, Tables tables) implements Catalog {
 
   @Override
   public boolean hasTable(String table) {
@@ -50,6 +52,9 @@ record JdbcCatalog(Connection connection) implements Catalog {
 
   @Override
   public boolean hasIndex(String table, String index) {
+    if (!hasSchema()) {
+      return false;
+    }
     for (String name : names(table)) {
       try (ResultSet indexes = metaData().getIndexInfo(catalog(), schema(), name, false, true)) {
         while (indexes.next()) {
@@ -68,7 +73,10 @@ record JdbcCatalog(Connection connection) implements Catalog {
     ResultSet run(String table) throws SQLException;
   }
 
-  private static boolean any(String table, Query query) {
+  private boolean any(String table, Query query) {
+    if (!hasSchema()) {
+      return false;
+    }
     for (String name : names(table)) {
       try (ResultSet rows = query.run(name)) {
         if (rows.next()) {
@@ -90,11 +98,57 @@ record JdbcCatalog(Connection connection) implements Catalog {
   }
 
   private String catalog() throws SQLException {
+    if (tables.schema().isPresent() && !schemasInTables()) {
+      return found(tables.schema().get(), metaData().getCatalogs());
+    }
     return connection.getCatalog();
   }
 
   private String schema() throws SQLException {
+    if (tables.schema().isPresent()) {
+      return schemasInTables() ? found(tables.schema().get(), metaData().getSchemas()) : null;
+    }
     return connection.getSchema();
+  }
+
+  /** Whether the database qualifies tables by schema (else by catalog, as MariaDB does). */
+  private boolean schemasInTables() throws SQLException {
+    return metaData().supportsSchemasInTableDefinitions();
+  }
+
+  /**
+   * Whether the configured schema exists (as a catalog, where schemas are catalogs); true without
+   * one. Without it, a lookup would not be restricted to it.
+   */
+  boolean hasSchema() {
+    if (tables.schema().isEmpty()) {
+      return true;
+    }
+    try {
+      return (schemasInTables() ? schema() : catalog()) != null;
+    } catch (SQLException e) {
+      throw unreadable(e);
+    }
+  }
+
+  /**
+   * The stored spelling of {@code name} among the names in the first column of {@code names}: as
+   * written, else in another case (unquoted names are folded); null when there is none.
+   */
+  private static String found(String name, ResultSet names) throws SQLException {
+    try (names) {
+      String other = null;
+      while (names.next()) {
+        String stored = names.getString(1);
+        if (stored.equals(name)) {
+          return stored;
+        }
+        if (stored.equalsIgnoreCase(name)) {
+          other = stored;
+        }
+      }
+      return other;
+    }
   }
 
   private static IllegalStateException unreadable(SQLException e) {

@@ -124,13 +124,22 @@ final class Migrations {
 
   /**
    * What to do about a schema at {@code version} that has the outbox tables: which scripts upgrade
-   * it, and why. At version 0 the tables predate V1 (a pre-release build): what they lack of it.
+   * it, and why, and where the tables are. At version 0 the tables predate V1 (a pre-release
+   * build): what they lack of it.
    */
-  String upgrade(int version, Catalog catalog) {
-    String from = " from " + ROOT + database + "/ in the outbox-ejb jar";
+  String upgrade(int version, Catalog catalog, Tables tables) {
+    String from =
+        " from "
+            + ROOT
+            + database
+            + "/ in the outbox-ejb jar"
+            + tables.schema().map(s -> ", with " + s + " as the default schema").orElse("");
+    String outboxTables = "the outbox tables " + tables.place();
     if (version == 0) {
       Migration first = history.get(0);
-      return "txoutbox: the outbox tables match no shipped schema version of "
+      return "txoutbox: "
+          + outboxTables
+          + " match no shipped schema version of "
           + database
           + ": they lack "
           + first.lackingIn(catalog).stream().map(Object::toString).collect(joining(", "))
@@ -143,7 +152,9 @@ final class Migrations {
           + ".";
     }
     List<Migration> missing = after(version);
-    return "txoutbox: the outbox tables are at schema version "
+    return "txoutbox: "
+        + outboxTables
+        + " are at schema version "
         + version
         + " of "
         + database

@@ -45,8 +45,9 @@ public class OrderingKeys {
   @Transactional(TxType.MANDATORY)
   Optional<Long> next(String key) {
     Dialect dialect = database.dialect();
-    if (dialect.nextSeq() != null) {
-      Query next = em.createNativeQuery(dialect.nextSeq()).setParameter(1, key);
+    String nextSeq = dialect.nextSeq(database.tables());
+    if (nextSeq != null) {
+      Query next = em.createNativeQuery(nextSeq).setParameter(1, key);
       if (dialect.readSeq() == null) {
         return Optional.of(((Number) next.getSingleResult()).longValue());
       }

@@ -205,7 +205,9 @@ public class OutboxMessages {
     String placeholders = String.join(", ", Collections.nCopies(ids.size(), "?"));
     Query lock =
         em.createNativeQuery(
-            "SELECT id FROM outbox_message WHERE id IN ("
+            "SELECT id FROM "
+                + database.tables().message()
+                + " WHERE id IN ("
                 + placeholders
                 + ") AND status = 'PENDING' AND (lease_until IS NULL OR lease_until < ?)"
                 + " ORDER BY created_at LIMIT "

@@ -14,7 +14,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.List;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -25,15 +24,15 @@ import javax.sql.DataSource;
  * (development) it runs the shipped migrations for the database, statement by statement ({@link
  * SqlScript}); otherwise a missing table stops the start with a message naming the DDL file to
  * apply. Existing tables are checked for their schema version ({@link Migrations}), whichever tool,
- * if any, migrated them.
+ * if any, migrated them. All of it happens in the schema of {@code outbox.store.schema} when it is
+ * set ({@link Tables}): initialize-schema then creates the schema if it is missing and runs the
+ * shipped files, which name no schema, with the connection's default schema switched to it.
  */
 @Singleton
 @Startup
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Schema {
   private static final Logger LOG = Logger.getLogger(Schema.class.getName());
-  private static final List<String> TABLES =
-      List.of("outbox_message", "outbox_key", "outbox_inbox");
 
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
@@ -55,32 +54,35 @@ public class Schema {
                           + " Or set outbox.delivery.mode=at-least-once.");
                 });
       }
-      Catalog catalog = new JdbcCatalog(connection);
+      Tables tables = new Tables(config.schema());
+      JdbcCatalog catalog = new JdbcCatalog(connection, tables);
       Migrations migrations = dialect.migrations();
-      List<String> missing = TABLES.stream().filter(table -> !catalog.hasTable(table)).toList();
+      List<String> missing =
+          Tables.ALL.stream()
+              .filter(table -> !catalog.hasTable(table))
+              .map(tables::qualified)
+              .toList();
       if (missing.isEmpty()) {
-        checkVersion(migrations, catalog);
+        checkVersion(migrations, catalog, tables);
         return;
       }
       List<String> scripts = migrations.all().stream().map(migrations::resource).toList();
       String script = String.join(" then ", scripts);
-      if (!config.initializeSchema() || missing.size() < TABLES.size()) {
+      if (!config.initializeSchema() || missing.size() < Tables.ALL.size()) {
         throw new IllegalStateException(
             "txoutbox: the tables "
                 + missing
-                + " do not exist. Apply "
+                + " do not exist "
+                + tables.place()
+                + (catalog.hasSchema() ? "" : ", which does not exist either: create it")
+                + " (outbox.store.schema). Apply "
                 + script
-                + " (in the outbox-ejb jar) to the database, or, on an empty database, set"
-                + " outbox.store.initialize-schema=true to let txoutbox create them (development"
-                + " only).");
+                + " (in the outbox-ejb jar) to the database"
+                + tables.schema().map(s -> " with " + s + " as the default schema").orElse("")
+                + ", or, on an empty database, set outbox.store.initialize-schema=true to let"
+                + " txoutbox create them (development only).");
       }
-      try (Statement statement = connection.createStatement()) {
-        for (String file : scripts) {
-          for (String sql : statements(file)) {
-            statement.execute(sql);
-          }
-        }
-      }
+      new SchemaScripts(connection, dialect, tables, catalog.hasSchema()).run(scripts);
       LOG.info(() -> "txoutbox: created the tables " + missing + " from " + script);
     } catch (SQLException e) {
       throw new IllegalStateException("txoutbox: cannot check the outbox tables: " + e, e);
@@ -92,13 +94,13 @@ public class Schema {
    * runs on, less well, start with a warning. Either way the message names the version found and
    * the scripts that upgrade it; the migration tools' history tables play no part.
    */
-  static void checkVersion(Migrations migrations, Catalog catalog) {
+  static void checkVersion(Migrations migrations, Catalog catalog, Tables tables) {
     int version = migrations.versionOf(catalog);
     if (migrations.tooOld(version)) {
-      throw new IllegalStateException(migrations.upgrade(version, catalog));
+      throw new IllegalStateException(migrations.upgrade(version, catalog, tables));
     }
     if (version < migrations.latest()) {
-      LOG.warning(migrations.upgrade(version, catalog));
+      LOG.warning(migrations.upgrade(version, catalog, tables));
     }
   }
 

@@ -65,6 +65,7 @@ class OutboxConfigTest {
     assertThat(config.defaultDestination()).isEqualTo("events");
     assertThat(config.connectionFactory()).isEqualTo("java:comp/DefaultJMSConnectionFactory");
     assertThat(config.initializeSchema()).isFalse();
+    assertThat(config.schema()).isEmpty();
     assertThat(config.nodeId()).isNotBlank();
     assertThat(config.health().relaySilence()).isEqualTo(Duration.ofMinutes(3));
     assertThat(config.health().maxPendingAge()).isEqualTo(Duration.ofMinutes(15));
@@ -111,7 +112,13 @@ class OutboxConfigTest {
         "outbox.health.relay-silence | quiet | not a duration",
         "outbox.health.max-pending-age | 500ms | too short",
         "outbox.health.max-dead | -1 | out of range",
-        "outbox.health.max-dead | none | not a whole number"
+        "outbox.health.max-dead | none | not a whole number",
+        "outbox.store.schema | my-schema | not a plain SQL name",
+        "outbox.store.schema | 1st | not a plain SQL name",
+        "outbox.store.schema | '\"messaging\"' | not a plain SQL name",
+        "outbox.store.schema | messaging.outbox | not a plain SQL name",
+        "outbox.store.schema | messaging; DROP TABLE x | not a plain SQL name",
+        "outbox.store.schema | a_schema_name_that_is_far_too_long_for_postgresql_to_keep_in_full | at most 63"
       })
   void badValueNamesItsKey(String key, String value, String problem) {
     assertThatThrownBy(() -> parse(Map.of(key, value)))
@@ -132,6 +139,22 @@ class OutboxConfigTest {
         .isInstanceOf(InvalidConfigException.class)
         .hasMessageContaining("'outbox.health.relay-silence'")
         .hasMessageContaining("shorter than twice outbox.relay.interval (PT4M)");
+  }
+
+  @Test
+  void schemaIsAPlainName() throws IOException {
+    assertThat(parse(Map.of("outbox.store.schema", " messaging ")).schema()).contains("messaging");
+    assertThat(parse(Map.of("outbox.store.schema", "Outbox_2")).schema()).contains("Outbox_2");
+    assertThat(parse(Map.of("outbox.store.schema", " ")).schema()).isEmpty();
+  }
+
+  @Test
+  void schemaIsReadAloneForTheJpaProviders() {
+    assertThat(OutboxConfig.schema(key -> Optional.of("messaging"))).contains("messaging");
+    assertThat(OutboxConfig.schema(key -> Optional.empty())).isEmpty();
+    assertThatThrownBy(() -> OutboxConfig.schema(key -> Optional.of("a b")))
+        .isInstanceOf(InvalidConfigException.class)
+        .hasMessageContaining("'outbox.store.schema'");
   }
 
   @Test

@@ -10,6 +10,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.List;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 class DialectTest {
@@ -128,6 +131,51 @@ class DialectTest {
       }
     }
   }
+
+  @Test
+  void tablesAreQualifiedByTheConfiguredSchema() {
+    Tables messaging = new Tables(Optional.of("messaging"));
+
+    assertThat(messaging.message()).isEqualTo("messaging.outbox_message");
+    assertThat(messaging.key()).isEqualTo("messaging.outbox_key");
+    assertThat(messaging.qualified(Tables.INBOX)).isEqualTo("messaging.outbox_inbox");
+    assertThat(Tables.DEFAULT.message()).isEqualTo("outbox_message");
+    assertThat(Tables.DEFAULT.qualified(Tables.INBOX)).isEqualTo("outbox_inbox");
+  }
+
+  @Test
+  void nativeStatementsNameOnlyTheConfiguredTables() {
+    Tables messaging = new Tables(Optional.of("messaging"));
+    List<String> statements =
+        List.of(
+            Dialect.POSTGRESQL.nextSeq(messaging),
+            Dialect.MARIADB.nextSeq(messaging),
+            Dialect.claimStatement(false, messaging),
+            Dialect.claimStatement(true, messaging));
+
+    for (String sql : statements) {
+      // every table name in the text carries the schema
+      assertThat(UNQUALIFIED.matcher(sql).find()).as(sql).isFalse();
+      assertThat(sql).contains("messaging.outbox_");
+    }
+    assertThat(Dialect.claimStatement(true, messaging)).contains("m.id = ANY(?)");
+    assertThat(Dialect.POSTGRESQL.nextSeq(messaging))
+        .startsWith("INSERT INTO messaging.outbox_key AS k ")
+        .contains("version = k.version + 1");
+    assertThat(Dialect.DERBY.nextSeq(messaging)).isNull();
+  }
+
+  @Test
+  void withoutSchemaTheDefaultSchemaFindsTheTables() {
+    assertThat(Dialect.claimStatement(false, Tables.DEFAULT))
+        .contains("DELETE FROM outbox_message d")
+        .doesNotContain(".outbox_");
+    assertThat(Dialect.MARIADB.nextSeq(Tables.DEFAULT)).startsWith("INSERT INTO outbox_key ");
+  }
+
+  /** An outbox table's name that no schema qualifies. */
+  private static final Pattern UNQUALIFIED =
+      Pattern.compile("(?<![.\\w])outbox_(message|key|inbox)");
 
   private static DatabaseMetaData metaData(String product, String version, int major, int minor) {
     return (DatabaseMetaData)

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -49,6 +50,18 @@ enum MigrationTool {
           .toList();
     }
 
+    @Override
+    void migrateInto(Scratch db, String directory, String schema) {
+      Flyway.configure()
+          .dataSource(db.url(), db.user(), db.password())
+          .locations("classpath:" + Migrations.ROOT + directory)
+          .table("txoutbox_schema_history")
+          .schemas(schema)
+          .defaultSchema(schema)
+          .load()
+          .migrate();
+    }
+
     private Flyway flyway(Scratch db, String directory, int target) {
       return Flyway.configure()
           .dataSource(db.url(), db.user(), db.password())
@@ -76,6 +89,31 @@ enum MigrationTool {
             .addArgumentValue("changelogFile", changelog(directory))
             .execute();
         c.commit(); // Derby refuses to close a connection in a transaction
+      } catch (LiquibaseException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+
+    @Override
+    void migrateInto(Scratch db, String directory, String schema) throws SQLException {
+      try (Connection c = db.connect()) {
+        Database database =
+            DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(c));
+        database.setDefaultSchemaName(schema);
+        // Liquibase switches PostgreSQL's search_path to its default schema, but runs formatted
+        // SQL elsewhere in the connection's own: the README says to connect to it there
+        if (directory.equals("mariadb")) {
+          c.setCatalog(schema); // as a JDBC URL that names it as the database
+        } else if (!directory.equals("postgresql")) {
+          try (Statement s = c.createStatement()) {
+            s.execute("SET SCHEMA " + schema);
+          }
+        }
+        new CommandScope("update")
+            .addArgumentValue("database", database)
+            .addArgumentValue("changelogFile", changelog(directory))
+            .execute();
+        c.commit();
       } catch (LiquibaseException e) {
         throw new IllegalStateException(e);
       }
@@ -124,6 +162,13 @@ enum MigrationTool {
 
   /** Applies the shipped migrations of {@code directory} up to version {@code target}. */
   abstract void migrate(Scratch db, String directory, int target) throws SQLException;
+
+  /**
+   * Applies every shipped migration of {@code directory} in {@code schema}, which exists (Flyway
+   * creates it otherwise): Flyway's {@code schemas} and {@code defaultSchema}, Liquibase's {@code
+   * defaultSchemaName}, as the README's "Your own schema" tells a user to.
+   */
+  abstract void migrateInto(Scratch db, String directory, String schema) throws SQLException;
 
   /** The versions the tool would apply next, in order: none when it finds the schema up to date. */
   abstract List<String> pending(Scratch db, String directory) throws SQLException;

@@ -8,6 +8,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -47,9 +49,37 @@ class MigrationToolsTest {
       assertThat(tool.applied(scratch, db.directory)).isEqualTo(versions(migrations));
       assertThat(tool.pending(scratch, db.directory)).isEmpty();
       try (Connection c = scratch.connect()) {
-        assertThat(migrations.versionOf(new JdbcCatalog(c))).isEqualTo(migrations.latest());
+        assertThat(migrations.versionOf(new JdbcCatalog(c, Tables.DEFAULT)))
+            .isEqualTo(migrations.latest());
         insertEvents(c);
         assertThat(rows(c, "outbox_message", "id")).hasSize(3);
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{1} on {0}")
+  @MethodSource("databasesAndTools")
+  void createsTheTablesInTheSchemaItIsTold(ScratchDatabase db, MigrationTool tool)
+      throws SQLException {
+    Migrations migrations = Migrations.of(db.directory);
+    try (Scratch scratch = db.create()) {
+      Tables tables = new Tables(Optional.of(scratch.name() + "_messaging"));
+      try (Connection c = scratch.connect();
+          Statement s = c.createStatement()) {
+        s.execute("CREATE SCHEMA " + tables.schema().get());
+        if (!c.getAutoCommit()) {
+          c.commit();
+        }
+      }
+
+      tool.migrateInto(scratch, db.directory, tables.schema().get());
+
+      try (Connection c = scratch.connect()) {
+        assertThat(migrations.versionOf(new JdbcCatalog(c, tables))).isEqualTo(migrations.latest());
+        assertThat(new JdbcCatalog(c, Tables.DEFAULT).hasTable(Tables.MESSAGE)).isFalse();
+        if (!c.getAutoCommit()) {
+          c.commit();
+        }
       }
     }
   }
@@ -66,7 +96,7 @@ class MigrationToolsTest {
           .isEqualTo(versions(migrations).subList(1, migrations.all().size()));
       Map<String, List<Map<String, String>>> before;
       try (Connection c = scratch.connect()) {
-        assertThat(migrations.versionOf(new JdbcCatalog(c))).isEqualTo(1);
+        assertThat(migrations.versionOf(new JdbcCatalog(c, Tables.DEFAULT))).isEqualTo(1);
         insertEvents(c);
         before = snapshot(c);
       }
@@ -77,7 +107,8 @@ class MigrationToolsTest {
       assertThat(tool.applied(scratch, db.directory)).isEqualTo(versions(migrations));
       assertThat(tool.pending(scratch, db.directory)).isEmpty();
       try (Connection c = scratch.connect()) {
-        assertThat(migrations.versionOf(new JdbcCatalog(c))).isEqualTo(migrations.latest());
+        assertThat(migrations.versionOf(new JdbcCatalog(c, Tables.DEFAULT)))
+            .isEqualTo(migrations.latest());
         Map<String, List<Map<String, String>>> after = snapshot(c);
         before.forEach(
             (table, rows) -> {

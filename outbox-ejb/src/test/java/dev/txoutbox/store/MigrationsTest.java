@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -52,7 +53,7 @@ class MigrationsTest {
     Catalog v2 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
 
     assertThat(postgresql.versionOf(v2)).isEqualTo(2);
-    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v2))
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v2, Tables.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("schema version 2 of postgresql, the latest is 3")
         .hasMessageContaining("apply V3__keys.sql from META-INF/txoutbox/sql/postgresql/")
@@ -64,7 +65,7 @@ class MigrationsTest {
     Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
 
     assertThat(Migrations.of("derby").versionOf(v1)).isEqualTo(1);
-    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("derby"), v1))
+    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("derby"), v1, Tables.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("schema version 1 of derby, the latest is 3: apply V3__keys.sql");
   }
@@ -75,7 +76,7 @@ class MigrationsTest {
     Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, V1_INDEXES);
 
     assertThat(postgresql.versionOf(v1)).isEqualTo(1);
-    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v1))
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v1, Tables.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("schema version 1 of postgresql, the latest is 3")
         .hasMessageContaining("apply V2__relay.sql, then V3__keys.sql");
@@ -88,9 +89,24 @@ class MigrationsTest {
     Catalog v3WithoutV2 = new FakeCatalog(TABLES, V3_COLUMNS, V1_INDEXES);
 
     assertThat(postgresql.versionOf(v3WithoutV2)).isEqualTo(1);
-    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v3WithoutV2))
+    assertThatThrownBy(() -> Schema.checkVersion(postgresql, v3WithoutV2, Tables.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("apply V2__relay.sql, then V3__keys.sql");
+  }
+
+  @Test
+  void messagesSayWhereTheTablesAreAndHowToApplyTheFilesThere() {
+    Catalog v1 = new FakeCatalog(TABLES, V1_COLUMNS, Set.of());
+    Tables messaging = new Tables(Optional.of("messaging"));
+
+    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("derby"), v1, messaging))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("the outbox tables in schema messaging are at schema version 1")
+        .hasMessageContaining("with messaging as the default schema");
+    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("derby"), v1, Tables.DEFAULT))
+        .hasMessageContaining("the outbox tables in the connection's default schema are at")
+        .message()
+        .doesNotContain("as the default schema");
   }
 
   @Test
@@ -98,9 +114,9 @@ class MigrationsTest {
     Catalog postgresqlV3 = new FakeCatalog(TABLES, V3_COLUMNS, Set.of());
     Catalog derbyV3 = new FakeCatalog(TABLES, V3_COLUMNS, V1_INDEXES);
 
-    Schema.checkVersion(Migrations.of("postgresql"), postgresqlV3);
-    Schema.checkVersion(Migrations.of("derby"), derbyV3);
-    Schema.checkVersion(Migrations.of("mariadb"), derbyV3);
+    Schema.checkVersion(Migrations.of("postgresql"), postgresqlV3, Tables.DEFAULT);
+    Schema.checkVersion(Migrations.of("derby"), derbyV3, Tables.DEFAULT);
+    Schema.checkVersion(Migrations.of("mariadb"), derbyV3, Tables.DEFAULT);
 
     assertThat(Migrations.of("postgresql").versionOf(postgresqlV3)).isEqualTo(3);
     assertThat(Migrations.of("derby").versionOf(derbyV3)).isEqualTo(3);
@@ -112,7 +128,8 @@ class MigrationsTest {
     Catalog preRelease = new FakeCatalog(TABLES, Set.of(), V1_INDEXES);
 
     assertThat(Migrations.of("postgresql").versionOf(preRelease)).isZero();
-    assertThatThrownBy(() -> Schema.checkVersion(Migrations.of("postgresql"), preRelease))
+    assertThatThrownBy(
+            () -> Schema.checkVersion(Migrations.of("postgresql"), preRelease, Tables.DEFAULT))
         .isInstanceOf(IllegalStateException.class)
         .hasMessageContaining("match no shipped schema version of postgresql")
         .hasMessageContaining("they lack column outbox_message.traceparent of V1__outbox.sql")

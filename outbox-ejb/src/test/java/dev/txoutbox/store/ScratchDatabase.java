@@ -92,7 +92,11 @@ enum ScratchDatabase {
         }
       }
       case POSTGRESQL -> admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
-      case MARIADB -> admin("DROP DATABASE IF EXISTS " + name);
+      case MARIADB -> {
+        admin("DROP DATABASE IF EXISTS " + name);
+        // a schema of the tests' own beside it (SchemaScriptsTest)
+        admin("DROP DATABASE IF EXISTS " + name + "_messaging");
+      }
     }
   }
 

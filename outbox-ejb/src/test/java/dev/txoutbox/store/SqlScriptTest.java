@@ -103,7 +103,8 @@ class SqlScriptTest {
         }
       }
 
-      assertThat(migrations.versionOf(new JdbcCatalog(c))).isEqualTo(migrations.latest());
+      assertThat(migrations.versionOf(new JdbcCatalog(c, Tables.DEFAULT)))
+          .isEqualTo(migrations.latest());
     }
   }
 

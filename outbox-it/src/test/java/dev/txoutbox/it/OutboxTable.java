@@ -11,11 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Reads the outbox table with plain JDBC, as an operator would, independent of the component. */
+/**
+ * Reads the outbox table with plain JDBC, as an operator would, independent of the component: in
+ * the schema of {@code outbox.store.schema} when the server sets it.
+ */
 @ApplicationScoped
 public class OutboxTable {
+  private static final Pattern TABLE =
+      Pattern.compile("\\b(outbox_message|outbox_key|outbox_inbox)\\b");
 
   /** What the tests check of a row. */
   public record Row(
@@ -29,10 +36,24 @@ public class OutboxTable {
   @Resource // the default datasource, as the outbox's persistence unit uses
   DataSource dataSource;
 
+  /** The configured schema of the outbox tables, if any. */
+  public static Optional<String> schema() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("outbox.store.schema", String.class)
+        .map(String::trim)
+        .filter(s -> !s.isEmpty());
+  }
+
+  /** {@code sql} with each outbox table's name qualified by the configured schema, if any. */
+  public static String qualified(String sql) {
+    return schema().map(s -> TABLE.matcher(sql).replaceAll(s + ".$1")).orElse(sql);
+  }
+
   public Optional<Row> find(UUID eventId) {
     String sql =
-        "SELECT status, attempts, last_error, destination, seq, claimed_by FROM outbox_message"
-            + " WHERE id = ?";
+        qualified(
+            "SELECT status, attempts, last_error, destination, seq, claimed_by FROM outbox_message"
+                + " WHERE id = ?");
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
       statement.setString(1, eventId.toString());
@@ -75,7 +96,7 @@ public class OutboxTable {
 
   private int update(String sql, Object... parameters) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
+        PreparedStatement statement = c.prepareStatement(qualified(sql))) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setObject(i + 1, parameters[i]);
       }
@@ -119,7 +140,8 @@ public class OutboxTable {
   public Optional<Long> keyVersion(String orderingKey) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement =
-            c.prepareStatement("SELECT version FROM outbox_key WHERE ordering_key = ?")) {
+            c.prepareStatement(
+                qualified("SELECT version FROM outbox_key WHERE ordering_key = ?"))) {
       statement.setString(1, orderingKey);
       try (ResultSet rs = statement.executeQuery()) {
         return rs.next() ? Optional.of(rs.getLong(1)) : Optional.empty();
@@ -138,9 +160,10 @@ public class OutboxTable {
       Instant nextAttemptAt,
       String idempotencyKey) {
     String sql =
-        "INSERT INTO outbox_message (id, event_type, destination, payload, status, attempts,"
-            + " next_attempt_at, created_at, sent_at, idempotency_key)"
-            + " VALUES (?, 'Fixture', 'events', '{}', ?, 0, ?, ?, ?, ?)";
+        qualified(
+            "INSERT INTO outbox_message (id, event_type, destination, payload, status, attempts,"
+                + " next_attempt_at, created_at, sent_at, idempotency_key)"
+                + " VALUES (?, 'Fixture', 'events', '{}', ?, 0, ?, ?, ?, ?)");
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(sql)) {
       statement.setString(1, id.toString());
@@ -213,7 +236,7 @@ public class OutboxTable {
 
   private int number(String sql, String... parameters) {
     try (Connection c = dataSource.getConnection();
-        PreparedStatement statement = c.prepareStatement(sql)) {
+        PreparedStatement statement = c.prepareStatement(qualified(sql))) {
       for (int i = 0; i < parameters.length; i++) {
         statement.setString(i + 1, parameters[i]);
       }
