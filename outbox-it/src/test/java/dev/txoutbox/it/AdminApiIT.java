@@ -308,16 +308,19 @@ class AdminApiIT {
 
     assertThat(response.statusCode()).isEqualTo(200);
     JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
+    // by the operations' own paths: in a WAR whose other application (the fixtures') lists no
+    // classes, WildFly's document may show them under that application's path instead of
+    // /outbox-admin/api (where they answer 404: otherApplicationsDoNotServeTheAdminResources)
     assertThat(paths.keySet())
-        .anyMatch(p -> p.endsWith("/api/summary"))
-        .anyMatch(p -> p.endsWith("/api/events"))
-        .anyMatch(p -> p.endsWith("/api/events/{id}"))
-        .anyMatch(p -> p.endsWith("/api/events/{id}/replay"))
-        .anyMatch(p -> p.endsWith("/api/events/replay"))
-        .anyMatch(p -> p.endsWith("/api/events/{id}/skip"));
+        .anyMatch(p -> p.endsWith("/summary"))
+        .anyMatch(p -> p.endsWith("/events"))
+        .anyMatch(p -> p.endsWith("/events/{id}"))
+        .anyMatch(p -> p.endsWith("/events/{id}/replay"))
+        .anyMatch(p -> p.endsWith("/events/replay"))
+        .anyMatch(p -> p.endsWith("/events/{id}/skip"));
     String skip =
         paths.keySet().stream()
-            .filter(p -> p.endsWith("/api/events/{id}/skip"))
+            .filter(p -> p.endsWith("/events/{id}/skip"))
             .findFirst()
             .orElseThrow();
     JsonObject operation = paths.getJsonObject(skip).getJsonObject("post");
