@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class AtomicityIT {
 
   @Deployment
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.component(AtomicityIT.class);
   }
 

@@ -31,7 +31,7 @@ class ConfigPlacesIT {
   /** An EAR: a jar in the EAR's lib/ (read), and the web module's own file (not read). */
   @Deployment(name = "ear-lib")
   static EnterpriseArchive earLib() {
-    EnterpriseArchive ear = Deployments.component("config-lib", ConfigPlacesIT.class);
+    EnterpriseArchive ear = Deployments.ear("config-lib", ConfigPlacesIT.class);
     ear.getAsType(WebArchive.class, "config-lib.war")
         .addAsResource(new StringAsset("outbox.health.max-dead=4299\n"), "META-INF/" + FILE);
     return ear.addAsLibrary(
@@ -42,7 +42,7 @@ class ConfigPlacesIT {
   /** An EAR: the user's own EJB module. */
   @Deployment(name = "ear-ejb")
   static EnterpriseArchive earEjb() {
-    return Deployments.component("config-ejb", ConfigPlacesIT.class)
+    return Deployments.ear("config-ejb", ConfigPlacesIT.class)
         .addAsModule(
             ShrinkWrap.create(JavaArchive.class, "place-ejb.jar")
                 .addClass(ConfigPlacesBean.class)
@@ -52,7 +52,7 @@ class ConfigPlacesIT {
   /** A WAR with the component in WEB-INF/lib: the WAR's own file (WEB-INF/classes/META-INF). */
   @Deployment(name = "war")
   static WebArchive war() {
-    return Deployments.componentInWar("config-war", ConfigPlacesIT.class)
+    return Deployments.war("config-war", ConfigPlacesIT.class)
         .addAsResource(new StringAsset("outbox.health.max-dead=4203\n"), "META-INF/" + FILE);
   }
 

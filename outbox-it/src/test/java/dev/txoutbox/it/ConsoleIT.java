@@ -62,7 +62,7 @@ class ConsoleIT {
 
   @Deployment(testable = false)
   static EnterpriseArchive deployment() {
-    return Deployments.sampleWith(DeadLetterResource.class, Transactions.class);
+    return Deployments.sampleEarWith(DeadLetterResource.class, Transactions.class);
   }
 
   private final UUID filler = UUID.randomUUID();

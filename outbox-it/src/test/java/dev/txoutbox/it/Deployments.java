@@ -24,50 +24,74 @@ final class Deployments {
   private Deployments() {}
 
   /**
-   * The component (the outbox-ejb jar as built) and a test web module with the given test classes,
-   * the test helpers and a business persistence unit of its own.
+   * The component and a test web module with the given test classes, the test helpers and a
+   * business persistence unit of its own, packaged as the build says (it.packaging): an EAR with
+   * outbox-ejb as its EJB module ({@link #ear}), or, with -Pwar, a WAR with outbox-ejb in
+   * WEB-INF/lib ({@link #war}). Either way the test classes are in outbox-test.war, at
+   * /outbox-test.
    */
-  static EnterpriseArchive component(Class<?>... testClasses) {
+  static Archive<?> component(Class<?>... testClasses) {
     return component("outbox-test", testClasses);
   }
 
-  /**
-   * {@link #component(Class...)} as {@code <name>.ear} with its web module {@code <name>.war}, for
-   * a test class that deploys several applications side by side.
-   */
-  static EnterpriseArchive component(String name, Class<?>... testClasses) {
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, name + ".war")
-            .addClasses(testClasses)
-            .addClasses(
-                OutboxTable.class, OutboxTable.Row.class, Queues.class, Queues.Received.class)
-            .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
-            .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
-            .addAsWebInfResource(BEANS_ALL, "beans.xml");
-    return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
-        .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
-        .addAsModule(war)
-        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+  /** {@link #component(Class...)} as {@code <name>.ear} or {@code <name>.war}. */
+  static Archive<?> component(String name, Class<?>... testClasses) {
+    return inWar() ? war(name, testClasses) : ear(name, testClasses);
+  }
+
+  /** True when the build packages the component in WARs (-Pwar). */
+  static boolean inWar() {
+    return "war".equals(System.getProperty("it.packaging", "ear"));
   }
 
   /**
-   * The component packaged as a user's WAR: outbox-ejb in WEB-INF/lib, the given test classes and
-   * the test helpers in WEB-INF/classes.
+   * The component in an EAR, whatever the build's packaging: {@code <name>.ear} with outbox-ejb as
+   * its EJB module and a web module {@code <name>.war} with the test classes.
    */
-  static WebArchive componentInWar(String name, Class<?>... testClasses) {
+  static EnterpriseArchive ear(String name, Class<?>... testClasses) {
+    return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
+        .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
+        .addAsModule(testWar(name, testClasses))
+        .addAsLibraries(testLibraries());
+  }
+
+  /**
+   * The component packaged as a user's WAR, whatever the build's packaging: outbox-ejb in
+   * WEB-INF/lib, the given test classes and the test helpers in WEB-INF/classes.
+   */
+  static WebArchive war(String name, Class<?>... testClasses) {
+    return testWar(name, testClasses)
+        .addAsLibraries(file("outbox-ejb.jar"))
+        .addAsLibraries(testLibraries());
+  }
+
+  private static WebArchive testWar(String name, Class<?>... testClasses) {
     return ShrinkWrap.create(WebArchive.class, name + ".war")
         .addClasses(testClasses)
         .addClasses(OutboxTable.class, OutboxTable.Row.class, Queues.class, Queues.Received.class)
         .addClasses(Ledger.class, LedgerEntry.class, Transactions.class)
         .addAsResource("business-persistence.xml", "META-INF/persistence.xml")
-        .addAsWebInfResource(BEANS_ALL, "beans.xml")
-        .addAsLibraries(file("outbox-ejb.jar"))
-        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+        .addAsWebInfResource(BEANS_ALL, "beans.xml");
   }
 
-  /** {@link #component} plus the fault injector, as an EAR library the component's module sees. */
-  static EnterpriseArchive componentWithFaults(Class<?>... testClasses) {
-    return component(testClasses).addAsLibrary(faults());
+  private static File[] testLibraries() {
+    return new File[] {file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar")};
+  }
+
+  /**
+   * Adds libraries to an application of {@link #component}: to the EAR's lib/, which its modules
+   * see, or to the WAR's WEB-INF/lib.
+   */
+  static Archive<?> withLibraries(Archive<?> application, Archive<?>... libraries) {
+    if (application instanceof WebArchive war) {
+      return war.addAsLibraries(libraries);
+    }
+    return ((EnterpriseArchive) application).addAsLibraries(libraries);
+  }
+
+  /** {@link #component} plus the fault injector, as a library the component sees. */
+  static Archive<?> componentWithFaults(Class<?>... testClasses) {
+    return withLibraries(component(testClasses), faults());
   }
 
   private static JavaArchive faults() {
@@ -76,12 +100,12 @@ final class Deployments {
         .addAsManifestResource(BEANS_ALL, "beans.xml");
   }
 
-  /** {@link #component} with configuration of its own (an EAR library above the server's keys). */
-  static EnterpriseArchive componentWithConfig(String properties, Class<?>... testClasses) {
-    return component(testClasses).addAsLibrary(config(properties));
+  /** {@link #component} with configuration of its own (a library above the server's keys). */
+  static Archive<?> componentWithConfig(String properties, Class<?>... testClasses) {
+    return withLibraries(component(testClasses), config(properties));
   }
 
-  /** Configuration of a test application's own: an EAR library above the server's keys. */
+  /** Configuration of a test application's own: a library above the server's keys. */
   static JavaArchive config(String properties) {
     return ShrinkWrap.create(JavaArchive.class, "test-config.jar")
         .addAsManifestResource(
@@ -89,24 +113,37 @@ final class Deployments {
   }
 
   /**
-   * {@link #component} plus the admin module as outbox-ear packages it: its web module at
-   * /outbox-admin, and the EAR's role binding (META-INF/ibm-application-bnd.xml, for Open Liberty).
+   * {@link #component} plus the admin module: in an EAR as outbox-ear packages it, its web module
+   * at /outbox-admin and the EAR's role binding (META-INF/ibm-application-bnd.xml, for Open
+   * Liberty); in a WAR its jar (outbox-admin's classifier lib) in WEB-INF/lib, at
+   * /outbox-test/outbox-admin ({@link #adminPath}), with outbox-admin's WEB-INF/jboss-web.xml (for
+   * WildFly). Open Liberty gives a standalone WAR's role to the group of the same name.
    */
-  static EnterpriseArchive componentWithAdmin(Class<?>... testClasses) {
-    EnterpriseArchive shipped = sample();
-    return component(testClasses)
-        .addAsModule(shipped.getAsType(WebArchive.class, "outbox-admin.war"))
+  static Archive<?> componentWithAdmin(Class<?>... testClasses) {
+    EnterpriseArchive shipped = sampleEar();
+    WebArchive admin = shipped.getAsType(WebArchive.class, "outbox-admin.war");
+    if (inWar()) {
+      return war("outbox-test", testClasses)
+          .addAsLibraries(file("outbox-admin-lib.jar"))
+          .addAsWebInfResource(admin.get("WEB-INF/jboss-web.xml").getAsset(), "jboss-web.xml");
+    }
+    return ear("outbox-test", testClasses)
+        .addAsModule(admin)
         .addAsManifestResource(
             shipped.get("META-INF/ibm-application-bnd.xml").getAsset(), "ibm-application-bnd.xml");
+  }
+
+  /** The admin module's path on the server, from the root: the console's, its API below it. */
+  static String adminPath() {
+    return inWar() ? "outbox-test/outbox-admin/" : "outbox-admin/";
   }
 
   /**
    * The component with the fault injector and configuration of its own, for tests that read the
    * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
-   * it.health.url and it.metrics.url) are configuration keys of the deployment. An EAR, as {@link
-   * #component} builds it; on WildFly a WAR with the component in WEB-INF/lib instead, because
-   * WildFly registers the health checks of a top-level deployment and of an EAR's lib/ only, never
-   * those of an EAR's modules.
+   * it.health.url and it.metrics.url) are configuration keys of the deployment. Packaged as {@link
+   * #component} packages it, but always a WAR on WildFly, which registers the health checks of a
+   * top-level deployment and of an EAR's lib/ only, never those of an EAR's modules.
    */
   static Archive<?> monitored(String properties, Class<?>... testClasses) {
     String endpoints =
@@ -115,43 +152,62 @@ final class Deployments {
             + "\nit.metrics.url="
             + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
             + "\n";
-    JavaArchive config =
-        ShrinkWrap.create(JavaArchive.class, "test-config.jar")
-            .addAsManifestResource(
-                new StringAsset("config_ordinal=700\n" + endpoints + properties),
-                "microprofile-config.properties");
-    if (!"wildfly".equals(System.getProperty("arquillian.launch"))) {
-      EnterpriseArchive ear = componentWithFaults(testClasses);
-      ear.getAsType(WebArchive.class, "outbox-test.war").addClasses(Endpoints.class);
-      return ear.addAsLibrary(config);
+    Archive<?> application =
+        "wildfly".equals(System.getProperty("arquillian.launch"))
+            ? war("outbox-test", testClasses)
+            : component(testClasses);
+    testModule(application, "outbox-test").addClasses(Endpoints.class);
+    return withLibraries(application, faults(), config(endpoints + properties));
+  }
+
+  /** The web module of an application of {@link #component} that holds the test classes. */
+  private static WebArchive testModule(Archive<?> application, String name) {
+    if (application instanceof WebArchive war) {
+      return war;
     }
-    return ShrinkWrap.create(WebArchive.class, "outbox-test.war")
-        .addClasses(testClasses)
-        .addClasses(Endpoints.class, OutboxTable.class, OutboxTable.Row.class, Transactions.class)
-        .addClasses(Queues.class, Queues.Received.class)
-        .addAsWebInfResource(BEANS_ALL, "beans.xml")
-        .addAsLibraries(file("outbox-ejb.jar"))
-        .addAsLibraries(faults(), config)
-        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+    return application.getAsType(WebArchive.class, name + ".war");
   }
 
   /**
-   * The sample application as outbox-ear packages it, with the given test classes added to its web
-   * module (so that they run in-container, beside the sample's beans).
+   * The sample application as the build packages it ({@link #sample}), with the given test classes
+   * added to its web module (so that they run in-container, beside the sample's beans).
    */
-  static EnterpriseArchive sampleWith(Class<?>... testClasses) {
-    EnterpriseArchive ear = sample();
+  static Archive<?> sampleWith(Class<?>... testClasses) {
+    if (inWar()) {
+      return sampleWar()
+          .addClasses(testClasses)
+          .addClasses(Queues.class, Queues.Received.class, SampleTables.class)
+          .addAsLibraries(testLibraries());
+    }
+    return sampleEarWith(testClasses);
+  }
+
+  /** {@link #sampleWith} in the sample's EAR, whatever the build's packaging. */
+  static EnterpriseArchive sampleEarWith(Class<?>... testClasses) {
+    EnterpriseArchive ear = sampleEar();
     WebArchive war = ear.getAsType(WebArchive.class, "sample.war");
     ear.delete("sample.war");
     war.addClasses(testClasses).addClasses(Queues.class, Queues.Received.class, SampleTables.class);
     // the EAR has two web modules (sample and outbox-admin): Arquillian runs the tests in this one
-    return ear.addAsModule(Testable.archiveToTest(war))
-        .addAsLibraries(file("assertj-core.jar"), file("awaitility.jar"), file("hamcrest.jar"));
+    return ear.addAsModule(Testable.archiveToTest(war)).addAsLibraries(testLibraries());
+  }
+
+  /**
+   * The sample application exactly as the build packages it: outbox-ear's txoutbox.ear, or with
+   * -Pwar sample-war's self-contained WAR (deployed as sample.war, at /sample either way).
+   */
+  static Archive<?> sample() {
+    return inWar() ? sampleWar() : sampleEar();
   }
 
   /** The sample application exactly as outbox-ear packages it. */
-  static EnterpriseArchive sample() {
+  static EnterpriseArchive sampleEar() {
     return ShrinkWrap.createFromZipFile(EnterpriseArchive.class, file("txoutbox.ear"));
+  }
+
+  /** The sample application as one WAR, outbox-ejb in its WEB-INF/lib (sample-war's standalone). */
+  static WebArchive sampleWar() {
+    return ShrinkWrap.createFromZipFile(WebArchive.class, file("sample.war"));
   }
 
   private static File file(String name) {

@@ -20,7 +20,7 @@ import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +36,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 class LifecycleIT {
 
   @Deployment
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.component(LifecycleIT.class, Recorder.class);
   }
 

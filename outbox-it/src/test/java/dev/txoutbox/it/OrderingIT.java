@@ -25,7 +25,7 @@ import java.util.logging.Logger;
 import java.util.stream.IntStream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -40,7 +40,7 @@ class OrderingIT {
   private static final Logger LOG = Logger.getLogger(OrderingIT.class.getName());
 
   @Deployment
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.componentWithFaults(OrderingIT.class);
   }
 

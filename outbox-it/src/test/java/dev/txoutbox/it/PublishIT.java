@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -27,7 +27,7 @@ class PublishIT {
   private static final Duration DELIVERY = Duration.ofSeconds(15);
 
   @Deployment
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.component(PublishIT.class);
   }
 

@@ -21,7 +21,7 @@ import org.awaitility.core.ConditionTimeoutException;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -41,7 +41,7 @@ class SampleIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   @Deployment(testable = false)
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.sample();
   }
 

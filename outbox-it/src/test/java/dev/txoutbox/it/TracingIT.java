@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -44,7 +44,7 @@ class TracingIT {
   private static OtlpCollector collector;
 
   @Deployment(testable = false)
-  static EnterpriseArchive deployment() throws IOException {
+  static Archive<?> deployment() throws IOException {
     collector = OtlpCollector.start();
     return Deployments.componentWithConfig(
         "otel.sdk.disabled=false\n"

@@ -2,6 +2,7 @@ package dev.txoutbox.admin.api;
 
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
@@ -9,7 +10,11 @@ import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
-/** The admin REST API, under /outbox-admin/api, for users in the role outbox-admin. */
+/**
+ * The admin REST API, under /outbox-admin/api, for users in the role outbox-admin: the web module's
+ * context root and this path, or, with the admin jar in a user's WAR, the mapping of its
+ * web-fragment.xml.
+ */
 @ApplicationPath("api")
 @OpenAPIDefinition(
     info =
@@ -25,9 +30,16 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
     scheme = "basic",
     description = "A user in the role outbox-admin")
 public class AdminApi extends Application {
+  /** A property of this application alone (see {@link AdminApiOnly}). */
+  static final String MARKER = "dev.txoutbox.admin.api";
 
   @Override
   public Set<Class<?>> getClasses() {
     return Set.of(SummaryResource.class, EventsResource.class, InvalidParameterMapper.class);
+  }
+
+  @Override
+  public Map<String, Object> getProperties() {
+    return Map.of(MARKER, true);
   }
 }
