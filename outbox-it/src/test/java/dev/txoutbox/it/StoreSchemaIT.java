@@ -22,7 +22,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.jboss.shrinkwrap.api.Archive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -38,7 +38,7 @@ class StoreSchemaIT {
   private static final String[] TABLES = {"outbox_message", "outbox_key", "outbox_inbox"};
 
   @Deployment
-  static EnterpriseArchive deployment() {
+  static Archive<?> deployment() {
     return Deployments.component(StoreSchemaIT.class);
   }
 
