@@ -57,7 +57,7 @@ public class Relay {
 
   private final Queue<String> handedOff = new ConcurrentLinkedQueue<>();
   private volatile boolean stopped;
-  private List<Lane> lanes = List.of();
+  private volatile List<Lane> lanes = List.of();
 
   /** A drain's relay thread and what wakes it. */
   private final class Lane {
@@ -83,14 +83,15 @@ public class Relay {
       LOG.info("txoutbox: relay disabled (outbox.relay.enabled=false) on " + config.nodeId());
       return;
     }
-    long interval = config.relayInterval().toMillis();
-    timerService.createIntervalTimer(interval, interval, new TimerConfig("txoutbox-relay", false));
     List<Lane> all = new ArrayList<>();
     for (int drain = 0; drain < deliveries.count(); drain++) {
       all.add(new Lane(drain));
     }
     lanes = List.copyOf(all);
     lanes.forEach(this::startRelayThread);
+    // after the lanes: its first tick polls the first one
+    long interval = config.relayInterval().toMillis();
+    timerService.createIntervalTimer(interval, interval, new TimerConfig("txoutbox-relay", false));
     LOG.info(
         () ->
             "txoutbox: relay started on "
