@@ -29,6 +29,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -241,10 +242,11 @@ final class Drain {
         outcome = outcome.plus(Outcome.released(messages.subList(from, messages.size())));
         break;
       }
-      List<OutboxMessage> held =
-          part.stream().filter(m -> failedKeys.contains(m.orderingKey())).toList();
-      List<OutboxMessage> sending =
-          held.isEmpty() ? part : part.stream().filter(m -> !held.contains(m)).toList();
+      Map<Boolean, List<OutboxMessage>> byHeld =
+          part.stream()
+              .collect(Collectors.partitioningBy(m -> failedKeys.contains(m.orderingKey())));
+      List<OutboxMessage> held = byHeld.get(true);
+      List<OutboxMessage> sending = byHeld.get(false);
       Delivered delivered =
           sending.isEmpty()
               ? new Delivered(Outcome.NONE, Completion.NONE)
