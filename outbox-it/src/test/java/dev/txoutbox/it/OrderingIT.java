@@ -85,15 +85,16 @@ class OrderingIT {
     for (Future<?> publisher : publishers) {
       publisher.get();
     }
-    Map<String, List<Integer>> arrived =
-        byKey(
-            queues.receiveAll(
-                "events",
-                "run = '" + run + "'",
-                keys * perKey,
-                Duration.ofSeconds(20),
-                Duration.ofSeconds(180)));
+    List<Queues.Received> received =
+        queues.receiveAll(
+            "events",
+            "run = '" + run + "'",
+            keys * perKey,
+            Duration.ofSeconds(20),
+            Duration.ofSeconds(180));
     long seconds = Duration.ofNanos(System.nanoTime() - start).toSeconds();
+    assertThat(received).as(() -> table.stateOfType(type)).hasSize(keys * perKey);
+    Map<String, List<Integer>> arrived = byKey(received);
 
     List<Integer> expected = IntStream.range(0, perKey).boxed().toList();
     assertThat(arrived).hasSize(keys);

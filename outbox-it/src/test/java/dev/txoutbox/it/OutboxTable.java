@@ -234,6 +234,53 @@ public class OutboxTable {
     return number("SELECT COUNT(*) FROM outbox_message WHERE event_type = ?", eventType);
   }
 
+  /**
+   * The rows of one event type that are still PENDING or DEAD, one line each, with their lease and
+   * next attempt by the database, and the relay threads' stacks: what a test that waited in vain
+   * reports.
+   */
+  public String stateOfType(String eventType) {
+    StringBuilder state = new StringBuilder("rows of ").append(eventType).append(" not sent:");
+    String sql =
+        qualified(
+            "SELECT ordering_key, seq, status, attempts, claimed_by, lease_until, next_attempt_at,"
+                + " last_error FROM outbox_message WHERE event_type = ? AND status <> 'SENT'"
+                + " ORDER BY ordering_key, seq");
+    try (Connection c = dataSource.getConnection();
+        PreparedStatement statement = c.prepareStatement(sql)) {
+      statement.setString(1, eventType);
+      try (ResultSet rs = statement.executeQuery()) {
+        while (rs.next()) {
+          state.append("\n  ");
+          for (int column = 1; column <= 8; column++) {
+            state.append(rs.getString(column)).append(column < 8 ? " | " : "");
+          }
+        }
+      }
+      state.append("\n  database time: ").append(now(c));
+    } catch (SQLException e) {
+      state.append(" (unreadable: ").append(e).append(')');
+    }
+    Thread.getAllStackTraces()
+        .forEach(
+            (thread, stack) -> {
+              if (thread.getName().startsWith("txoutbox-relay")) {
+                state.append("\n").append(thread.getName()).append(' ').append(thread.getState());
+                for (StackTraceElement frame : stack) {
+                  state.append("\n    at ").append(frame);
+                }
+              }
+            });
+    return state.toString();
+  }
+
+  private static String now(Connection c) throws SQLException {
+    try (PreparedStatement statement = c.prepareStatement("VALUES (CURRENT_TIMESTAMP)");
+        ResultSet rs = statement.executeQuery()) {
+      return rs.next() ? rs.getString(1) : "?";
+    }
+  }
+
   private int number(String sql, String... parameters) {
     try (Connection c = dataSource.getConnection();
         PreparedStatement statement = c.prepareStatement(qualified(sql))) {
