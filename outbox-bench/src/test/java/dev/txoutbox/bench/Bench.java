@@ -277,14 +277,27 @@ public final class Bench {
     List<Double> outbox = new ArrayList<>();
     List<Double> raw = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
+    Cpu relayCpu = new Cpu(0, 0, 0, 0);
+    Cpu rawCpu = new Cpu(0, 0, 0, 0);
     for (int pair = 0; pair < plan.drainPairs(); pair++) {
-      double a = drainBacklog(server, List.of(), events, 0, false).rate();
-      double b = rawSend(server, events, batch);
+      Drained relay = drainBacklog(server, List.of(), events, 0, false);
+      Sent sent = rawSend(server, events, batch);
+      double a = relay.rate();
+      double b = sent.rate();
+      relayCpu = relayCpu.plus(relay.cpu());
+      rawCpu = rawCpu.plus(sent.cpu());
       outbox.add(a);
       raw.add(b);
       ratios.add(a / b);
       log(String.format("  pair %d: relay %.0f/s, raw sender %.0f/s", pair + 1, a, b));
     }
+    int all = events * plan.drainPairs();
+    results.notes.add(
+        String.format(
+            "%s, B2 batch %d, CPU seconds per 1,000 events (blocks with their consumer, the relay's"
+                + " staging excluded; the rest of the machine's busy time is the broker's store"
+                + " and other processes): relay %s; raw sender %s",
+            name(database), batch, relayCpu.perThousand(all), rawCpu.perThousand(all)));
     return new Drain(database, batch, events, Spread.of(ratios), median(outbox), median(raw));
   }
 
@@ -356,7 +369,7 @@ public final class Bench {
       Server server, int events, int batch, String what, List<Double> rates, List<Double> ratios)
       throws Exception {
     double a = drainBacklog(server, List.of(), events, 0, false).rate();
-    double b = rawSend(server, events, batch);
+    double b = rawSend(server, events, batch).rate();
     rates.add(a);
     ratios.add(a / b);
     log(String.format("  %s: relay %.0f/s, raw sender %.0f/s", what, a, b));
@@ -412,7 +425,14 @@ public final class Bench {
   }
 
   /** A drained backlog: the relays' rate, and what the consumer saw. */
-  private record Drained(double rate, JsonObject seen) {}
+  /**
+   * A drained backlog: events per second, what the consumer saw, and the CPU time from the release
+   * until the consumer had them all.
+   */
+  private record Drained(double rate, JsonObject seen, Cpu cpu) {}
+
+  /** The raw sender's messages per second, and its CPU time until the consumer had them all. */
+  private record Sent(double rate, Cpu cpu) {}
 
   /**
    * Stages {@code events} held-back events through {@code server}, freezes {@code frozen}, releases
@@ -436,6 +456,7 @@ public final class Bench {
       f.freeze();
     }
     JsonObject drained;
+    Cpu before = Cpu.read(server.node.pids());
     try {
       drained = server.postJson("backlog/drain?type=" + type);
     } finally {
@@ -444,18 +465,19 @@ public final class Bench {
       }
     }
     JsonObject seen = awaitReceived(server, events + 1, TimeUnit.MINUTES.toMillis(20));
-    return new Drained(events / seconds(drained), seen);
+    return new Drained(events / seconds(drained), seen, Cpu.read(server.node.pids()).since(before));
   }
 
   /**
    * The raw sender's rate: messages over the time it took to send them; then waits until the
    * consumer has them all.
    */
-  private double rawSend(Server server, int count, int batch) throws Exception {
+  private Sent rawSend(Server server, int count, int batch) throws Exception {
     server.post("receipts/reset?check=false&time=false");
+    Cpu before = Cpu.read(server.node.pids());
     JsonObject sent = server.postJson("raw?count=" + count + "&batch=" + batch);
     awaitReceived(server, count, TimeUnit.MINUTES.toMillis(20));
-    return count / seconds(sent);
+    return new Sent(count / seconds(sent), Cpu.read(server.node.pids()).since(before));
   }
 
   private static double seconds(JsonObject timed) {

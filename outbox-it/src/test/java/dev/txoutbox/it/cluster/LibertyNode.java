@@ -176,7 +176,7 @@ public final class LibertyNode {
   }
 
   /** The server's JVM: the one running Liberty's launcher for this server name. */
-  private List<Long> pids() {
+  public List<Long> pids() {
     return ProcessHandle.allProcesses()
         .filter(
             p ->
