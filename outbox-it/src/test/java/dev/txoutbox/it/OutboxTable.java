@@ -258,6 +258,17 @@ public class OutboxTable {
         }
       }
       state.append("\n  database time: ").append(now(c));
+      if (c.getMetaData().getDatabaseProductName().equals("PostgreSQL")) {
+        // a prepared XA branch that no one commits holds its rows' locks: their keys wait
+        try (PreparedStatement prepared =
+                c.prepareStatement("SELECT gid, prepared FROM pg_prepared_xacts");
+            ResultSet rs = prepared.executeQuery()) {
+          while (rs.next()) {
+            state.append("\n  prepared transaction ").append(rs.getString(1));
+            state.append(" since ").append(rs.getString(2));
+          }
+        }
+      }
     } catch (SQLException e) {
       state.append(" (unreadable: ").append(e).append(')');
     }
