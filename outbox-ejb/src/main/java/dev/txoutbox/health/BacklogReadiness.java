@@ -3,44 +3,38 @@ package dev.txoutbox.health;
 import dev.txoutbox.config.OutboxConfig;
 import dev.txoutbox.store.Backlog;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
  * Ready while the outbox table can be read, its oldest pending event is no older than {@code
  * outbox.health.max-pending-age} and it holds no more DEAD events than {@code
- * outbox.health.max-dead}.
+ * outbox.health.max-dead}. Answers the {@code txoutbox-backlog} check of outbox-health (see {@code
+ * dev.txoutbox.health.checks}).
  */
-@Readiness
 @ApplicationScoped
-class BacklogReadiness implements HealthCheck {
+class BacklogReadiness {
 
   @Inject OutboxConfig config;
   @Inject Backlog backlog;
 
-  @Override
-  public HealthCheckResponse call() {
+  void answer(@Observes @Readiness HealthCheckResponseBuilder response) {
     OutboxConfig.Health limits = config.health();
-    HealthCheckResponseBuilder response =
-        HealthCheckResponse.named("txoutbox-backlog")
-            .withData("maxPendingAgeSeconds", limits.maxPendingAge().toSeconds())
-            .withData("maxDead", limits.maxDead());
+    response
+        .withData("maxPendingAgeSeconds", limits.maxPendingAge().toSeconds())
+        .withData("maxDead", limits.maxDead());
     Backlog.Snapshot snapshot;
     try {
       snapshot = backlog.read();
     } catch (IllegalStateException e) { // logged by Backlog, once per outage
-      return response
-          .down()
-          .withData("database", "unreachable")
-          .withData("error", e.getMessage())
-          .build();
+      response.down().withData("database", "unreachable").withData("error", e.getMessage());
+      return;
     }
     Duration age = snapshot.oldestPendingAge(Instant.now());
     List<String> problems = new ArrayList<>();
@@ -59,6 +53,5 @@ class BacklogReadiness implements HealthCheck {
     if (!problems.isEmpty()) {
       response.withData("problem", String.join("; ", problems));
     }
-    return response.build();
   }
 }

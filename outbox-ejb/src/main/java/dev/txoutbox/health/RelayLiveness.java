@@ -2,39 +2,36 @@ package dev.txoutbox.health;
 
 import dev.txoutbox.config.OutboxConfig;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.health.HealthCheck;
-import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 /**
  * Live while the relay's timer keeps it running: DOWN when it has not run a pass or a batch for
  * {@code outbox.health.relay-silence}. A restart is what helps a relay whose timer died or whose
- * batch hangs. UP, saying so, where the relay is disabled.
+ * batch hangs. UP, saying so, where the relay is disabled. Answers the {@code txoutbox-relay} check
+ * of outbox-health (see {@code dev.txoutbox.health.checks}).
  */
-@Liveness
 @ApplicationScoped
-class RelayLiveness implements HealthCheck {
+class RelayLiveness {
 
   @Inject OutboxConfig config;
   @Inject Heartbeat heartbeat;
 
-  @Override
-  public HealthCheckResponse call() {
-    HealthCheckResponseBuilder response = HealthCheckResponse.named("txoutbox-relay");
+  void answer(@Observes @Liveness HealthCheckResponseBuilder response) {
     if (!config.relayEnabled()) {
-      return response.up().withData("relay", "disabled").build();
+      response.up().withData("relay", "disabled");
+      return;
     }
     Duration silence = heartbeat.silence();
     Duration limit = config.health().relaySilence();
-    return response
+    response
         .status(silence.compareTo(limit) <= 0)
         .withData("relay", "enabled")
         .withData("lastRun", heartbeat.last().toString())
         .withData("silenceSeconds", silence.toSeconds())
-        .withData("maxSilenceSeconds", limit.toSeconds())
-        .build();
+        .withData("maxSilenceSeconds", limit.toSeconds());
   }
 }

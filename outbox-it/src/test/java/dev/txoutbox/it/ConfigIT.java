@@ -50,9 +50,10 @@ class ConfigIT {
   }
 
   /**
-   * WildFly 39 registers a deployment's health checks (of a WAR: the -Pwar packaging) while it
-   * validates the deployment, and never removes those of a deployment that then fails: they would
-   * answer DOWN for ever. The component checks its configuration before that.
+   * WildFly 39 registers a deployment's health checks (outbox-health's, in the EAR's lib/ or the
+   * WAR's WEB-INF/lib) while it validates the deployment, and never removes those of a deployment
+   * that then fails: they would answer DOWN for ever. The component checks its configuration before
+   * that.
    */
   @Test
   void failedDeploymentLeavesNoHealthCheck() throws Exception {

@@ -45,23 +45,25 @@ final class Deployments {
   }
 
   /**
-   * The component in an EAR, whatever the build's packaging: {@code <name>.ear} with outbox-ejb as
-   * its EJB module and a web module {@code <name>.war} with the test classes.
+   * The component in an EAR as a user ships it, whatever the build's packaging: {@code <name>.ear}
+   * with outbox-ejb as its EJB module, its health checks (outbox-health) in lib/ and a web module
+   * {@code <name>.war} with the test classes.
    */
   static EnterpriseArchive ear(String name, Class<?>... testClasses) {
     return ShrinkWrap.create(EnterpriseArchive.class, name + ".ear")
         .addAsModule(ShrinkWrap.createFromZipFile(JavaArchive.class, file("outbox-ejb.jar")))
         .addAsModule(testWar(name, testClasses))
+        .addAsLibraries(file("outbox-health.jar"))
         .addAsLibraries(testLibraries());
   }
 
   /**
-   * The component packaged as a user's WAR, whatever the build's packaging: outbox-ejb in
-   * WEB-INF/lib, the given test classes and the test helpers in WEB-INF/classes.
+   * The component packaged as a user's WAR, whatever the build's packaging: outbox-ejb and
+   * outbox-health in WEB-INF/lib, the given test classes and the test helpers in WEB-INF/classes.
    */
   static WebArchive war(String name, Class<?>... testClasses) {
     return testWar(name, testClasses)
-        .addAsLibraries(file("outbox-ejb.jar"))
+        .addAsLibraries(file("outbox-ejb.jar"), file("outbox-health.jar"))
         .addAsLibraries(testLibraries());
   }
 
@@ -142,8 +144,7 @@ final class Deployments {
    * The component with the fault injector and configuration of its own, for tests that read the
    * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
    * it.health.url and it.metrics.url) are configuration keys of the deployment. Packaged as {@link
-   * #component} packages it, but always a WAR on WildFly, which registers the health checks of a
-   * top-level deployment and of an EAR's lib/ only, never those of an EAR's modules.
+   * #component} packages it: an EAR as a user ships it, with one web module, or with -Pwar a WAR.
    */
   static Archive<?> monitored(String properties, Class<?>... testClasses) {
     String endpoints =
@@ -152,10 +153,7 @@ final class Deployments {
             + "\nit.metrics.url="
             + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
             + "\n";
-    Archive<?> application =
-        "wildfly".equals(System.getProperty("arquillian.launch"))
-            ? war("outbox-test", testClasses)
-            : component(testClasses);
+    Archive<?> application = component(testClasses);
     testModule(application, "outbox-test").addClasses(Endpoints.class);
     return withLibraries(application, faults(), config(endpoints + properties));
   }

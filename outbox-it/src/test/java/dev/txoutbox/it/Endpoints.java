@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.regex.Pattern;
@@ -33,22 +34,33 @@ public class Endpoints {
     }
   }
 
-  /** The check named {@code name} in /health/live or /health/ready ({@code probe}). */
+  /**
+   * The check named {@code name} in /health/live or /health/ready ({@code probe}), which must list
+   * it exactly once.
+   */
   public Check health(String probe, String name) {
     HttpResponse<String> response = get(url("it.health.url") + "/" + probe);
     JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
-    JsonObject check =
-        body.getJsonArray("checks").stream()
-            .map(JsonValue::asJsonObject)
-            .filter(c -> c.getString("name").equals(name))
-            .findFirst()
-            .orElseThrow(() -> new AssertionError("no check " + name + " in " + body));
+    List<JsonObject> named = named(body, name);
+    if (named.size() != 1) {
+      throw new AssertionError(
+          "check " + name + " listed " + named.size() + " times, not once, in " + body);
+    }
+    JsonObject check = named.get(0);
     return new Check(
         response.statusCode(),
         check.getString("status"),
         check.getJsonObject("data") == null
             ? JsonValue.EMPTY_JSON_OBJECT
             : check.getJsonObject("data"));
+  }
+
+  /** The checks named {@code name} in a health answer's body. */
+  public static List<JsonObject> named(JsonObject body, String name) {
+    return body.getJsonArray("checks").stream()
+        .map(JsonValue::asJsonObject)
+        .filter(c -> c.getString("name").equals(name))
+        .toList();
   }
 
   /** The application metrics, in the Prometheus text format. */

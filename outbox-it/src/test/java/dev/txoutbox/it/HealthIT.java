@@ -19,10 +19,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The health checks through the server's MicroProfile Health endpoints (Liberty: the HTTP port's
- * /health; WildFly: the management port's). Low thresholds: the relay may be silent for 3 s, the
- * oldest pending event may wait 4 s, no event may be DEAD. Events of type Doomed die after two
- * attempts (the test servers' configuration), events of type Stuck get 1000; the "full" destination
- * refuses sends while a filler message sits in it.
+ * /health; WildFly: the management port's), from the application as a user ships it: an EAR with
+ * outbox-ejb as an EJB module, outbox-health in lib/ and one web module, or with -Pwar a WAR (see
+ * {@link Deployments#monitored}). Every reading fails unless its check is listed exactly once, so a
+ * check missing, or left behind by an application deployed before, fails it. Low thresholds: the
+ * relay may be silent for 3 s, the oldest pending event may wait 4 s, no event may be DEAD. Events
+ * of type Doomed die after two attempts (the test servers' configuration), events of type Stuck get
+ * 1000; the "full" destination refuses sends while a filler message sits in it.
  */
 @ExtendWith(ArquillianExtension.class)
 class HealthIT {
@@ -55,6 +58,23 @@ class HealthIT {
   void startFromAnEmptyBacklog() {
     table.setAsideWaitingRows("set aside by HealthIT");
     awaitReady();
+  }
+
+  @Test
+  void eachCheckIsListedOnceWithItsData() {
+    Check relay = endpoints.health(LIVE, RELAY);
+    Check backlog = endpoints.health(READY, BACKLOG);
+
+    assertThat(relay.data().keySet())
+        .containsExactlyInAnyOrder("relay", "lastRun", "silenceSeconds", "maxSilenceSeconds");
+    assertThat(backlog.data().keySet())
+        .containsExactlyInAnyOrder(
+            "database",
+            "pendingCount",
+            "oldestPendingAgeSeconds",
+            "deadCount",
+            "maxPendingAgeSeconds",
+            "maxDead");
   }
 
   @Test

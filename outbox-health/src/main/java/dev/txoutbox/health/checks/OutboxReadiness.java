@@ -1,0 +1,27 @@
+package dev.txoutbox.health.checks;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * {@code txoutbox-backlog}: whether the outbox's backlog is within its limits (the component
+ * decides).
+ */
+@Readiness
+@ApplicationScoped
+class OutboxReadiness implements HealthCheck {
+
+  @Inject @Readiness Event<HealthCheckResponseBuilder> answer;
+
+  @Override
+  public HealthCheckResponse call() {
+    HealthCheckResponseBuilder response = HealthCheckResponse.named("txoutbox-backlog").down();
+    answer.fire(response);
+    return response.build();
+  }
+}
