@@ -32,10 +32,7 @@ class MigrationToolsTest {
 
   static Stream<Arguments> databasesAndTools() {
     return ScratchDatabase.tested()
-        .flatMap(db -> Stream.of(MigrationTool.values()).map(tool -> Arguments.of(db, tool)))
-        // Flyway 13 has no Derby module on Maven Central: Derby users take Liquibase (README,
-        // Server setup)
-        .filter(a -> a.get()[0] != ScratchDatabase.DERBY || a.get()[1] != MigrationTool.FLYWAY);
+        .flatMap(db -> Stream.of(MigrationTool.values()).map(tool -> Arguments.of(db, tool)));
   }
 
   @ParameterizedTest(name = "{1} on {0}")
