@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The backlog per destination and event type, from {@link Backlog}'s shared reading, for the
@@ -20,6 +22,8 @@ import java.util.function.Supplier;
  */
 @ApplicationScoped
 class BacklogGauges {
+  private static final Logger LOG = Logger.getLogger(BacklogGauges.class.getName());
+
   @Inject Backlog backlog;
 
   // gauges are read on the metrics exporter's thread: the reading runs in this application's
@@ -48,9 +52,17 @@ class BacklogGauges {
     tracked.add(List.of(destination, eventType));
   }
 
-  /** A reading of every pair reported, in this application's context, on any thread. */
+  /**
+   * A reading of every pair reported, in this application's context, on any thread; none once that
+   * context is gone (the exporter's last collection may come after the application stopped).
+   */
   List<Reading> readings() {
-    return reading.get();
+    try {
+      return reading.get();
+    } catch (IllegalStateException e) { // the component whose context was captured has stopped
+      LOG.log(Level.FINE, "txoutbox: the backlog gauges are not read: the application stops", e);
+      return List.of();
+    }
   }
 
   private List<Reading> read() {
