@@ -47,7 +47,9 @@ class LifecycleMetrics {
   }
 
   private void count(Counter counter, OutboxLifecycle change) {
-    meters.count(counter, change.destination(), change.eventType());
+    // the gauges first: created here, on this thread, they capture its application context before
+    // the meters' creation lets the exporter's thread read them
     gauges.track(change.destination(), change.eventType());
+    meters.count(counter, change.destination(), change.eventType());
   }
 }
