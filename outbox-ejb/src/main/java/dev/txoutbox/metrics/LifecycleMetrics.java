@@ -6,13 +6,11 @@ import dev.txoutbox.lifecycle.OutboxLifecycle.Failed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Replayed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Sent;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Skipped;
+import dev.txoutbox.metrics.Meters.Counter;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Duration;
-import org.eclipse.microprofile.metrics.Metadata;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
 
 /**
  * Counts what happens to events, per destination and event type, from the lifecycle events, and
@@ -21,52 +19,37 @@ import org.eclipse.microprofile.metrics.Tag;
  */
 @ApplicationScoped
 class LifecycleMetrics {
-  static final Metadata SENT = counter("txoutbox.sent", "Events the broker accepted");
-  static final Metadata FAILED =
-      counter("txoutbox.failed", "Failed sends after which the event stays pending (retried)");
-  static final Metadata DEAD = counter("txoutbox.dead", "Events whose last attempt failed");
-  static final Metadata REPLAYED = counter("txoutbox.replayed", "DEAD events an operator replayed");
-  static final Metadata SKIPPED = counter("txoutbox.skipped", "Events an operator skipped");
-  static final Metadata COMMIT_TO_SEND =
-      Metadata.builder()
-          .withName("txoutbox.commit.to.send")
-          .withDescription("Time from an event's publish to the broker's acceptance of it")
-          .build();
-
-  @Inject MetricRegistry registry;
+  @Inject Meters meters;
   @Inject BacklogGauges gauges;
 
   void sent(@Observes Sent sent) {
-    Tag[] tags = count(SENT, sent);
+    count(Counter.SENT, sent);
     Duration latency =
         sent.latency(); // two clocks: the server's at publish, the database's at send
-    registry.timer(COMMIT_TO_SEND, tags).update(latency.isNegative() ? Duration.ZERO : latency);
+    meters.commitToSend(
+        sent.destination(), sent.eventType(), latency.isNegative() ? Duration.ZERO : latency);
   }
 
   void failed(@Observes Failed failed) {
-    count(FAILED, failed);
+    count(Counter.FAILED, failed);
   }
 
   void dead(@Observes Dead dead) {
-    count(DEAD, dead);
+    count(Counter.DEAD, dead);
   }
 
   void replayed(@Observes Replayed replayed) {
-    count(REPLAYED, replayed);
+    count(Counter.REPLAYED, replayed);
   }
 
   void skipped(@Observes Skipped skipped) {
-    count(SKIPPED, skipped);
+    count(Counter.SKIPPED, skipped);
   }
 
-  private Tag[] count(Metadata counter, OutboxLifecycle change) {
-    Tag[] tags = BacklogGauges.tags(change.destination(), change.eventType());
-    registry.counter(counter, tags).inc();
+  private void count(Counter counter, OutboxLifecycle change) {
+    // the gauges first: created here, on this thread, they capture its application context before
+    // the meters' creation lets the exporter's thread read them
     gauges.track(change.destination(), change.eventType());
-    return tags;
-  }
-
-  private static Metadata counter(String name, String description) {
-    return Metadata.builder().withName(name).withDescription(description).build();
+    meters.count(counter, change.destination(), change.eventType());
   }
 }

@@ -142,16 +142,14 @@ final class Deployments {
 
   /**
    * The component with the fault injector and configuration of its own, for tests that read the
-   * server's health and metrics endpoints through {@link Endpoints}: their URLs (from this JVM's
-   * it.health.url and it.metrics.url) are configuration keys of the deployment. Packaged as {@link
-   * #component} packages it: an EAR as a user ships it, with one web module, or with -Pwar a WAR.
+   * server's health endpoint through {@link Endpoints}: its URL (from this JVM's it.health.url) is
+   * a configuration key of the deployment. Packaged as {@link #component} packages it: an EAR as a
+   * user ships it, with one web module, or with -Pwar a WAR.
    */
   static Archive<?> monitored(String properties, Class<?>... testClasses) {
     String endpoints =
         "it.health.url="
             + System.getProperty("it.health.url", "http://localhost:9180/health")
-            + "\nit.metrics.url="
-            + System.getProperty("it.metrics.url", "http://localhost:9180/metrics")
             + "\n";
     Archive<?> application = component(testClasses);
     testModule(application, "outbox-test").addClasses(Endpoints.class);

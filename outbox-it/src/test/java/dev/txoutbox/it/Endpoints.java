@@ -18,9 +18,10 @@ import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
- * The server's MicroProfile Health and Metrics endpoints, read over HTTP as monitoring would. Their
- * URLs are the deployment's configuration keys it.health.url and it.metrics.url (see {@link
- * Deployments#monitored}).
+ * What monitoring reads over HTTP: the server's MicroProfile Health endpoint, and the metrics that
+ * the application exported over OTLP to the test's collector ({@link OtlpCollector}). Their URLs
+ * are the deployment's configuration keys it.health.url (see {@link Deployments#monitored}) and
+ * it.metrics.url.
  */
 @ApplicationScoped
 public class Endpoints {
@@ -63,19 +64,19 @@ public class Endpoints {
         .toList();
   }
 
-  /** The application metrics, in the Prometheus text format. */
+  /** The metrics the collector received, as {@link ReceivedMetrics} writes them. */
   public String metrics() {
-    HttpResponse<String> response = get(url("it.metrics.url") + "?scope=application");
+    HttpResponse<String> response = get(url("it.metrics.url"));
     if (response.statusCode() != 200) {
       throw new AssertionError(
-          "/metrics answered " + response.statusCode() + ": " + response.body());
+          "the collector answered " + response.statusCode() + ": " + response.body());
     }
     return response.body();
   }
 
   /**
-   * The value of the sample named {@code name} (with its suffix: _total, _count...) whose labels
-   * include {@code labels}; empty if there is none.
+   * The value of the sample named {@code name} (with its suffix: _count, _sum, _bucket) whose
+   * labels include {@code labels}; empty if there is none.
    */
   public static OptionalDouble sample(String metrics, String name, Map<String, String> labels) {
     return metrics

@@ -2,11 +2,11 @@ package dev.txoutbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import dev.txoutbox.admin.OutboxAdmin;
 import dev.txoutbox.publish.OutboxEvent;
 import jakarta.inject.Inject;
+import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,15 +15,19 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.Archive;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The metrics at the server's /metrics endpoint (Prometheus text), per destination and event type.
- * Events of type MeteredDoomed die after two attempts, events of type MeteredStuck get 1000; the
- * "full" destination refuses sends while a filler message sits in it. Counters are compared before
- * and after, so the test does not depend on what earlier tests counted.
+ * The metrics as the application exports them with MicroProfile Telemetry 2.0: over OTLP
+ * (HTTP/protobuf) to a collector in the test JVM ({@link OtlpCollector}), which the test reads in
+ * the server through {@link Endpoints#metrics()}, under their OpenTelemetry names, per destination
+ * and event type. OpenTelemetry is on for this application alone (its own MicroProfile Config),
+ * exporting every half second. Events of type MeteredDoomed die after two attempts, events of type
+ * MeteredStuck get 1000; the "full" destination refuses sends while a filler message sits in it.
+ * Counters are compared before and after, so the test does not depend on what earlier tests
+ * counted.
  */
 @ExtendWith(ArquillianExtension.class)
 class MetricsIT {
@@ -34,32 +38,46 @@ class MetricsIT {
   private static final Map<String, String> STUCK_TAGS =
       Map.of("destination", "full", "type", "MeteredStuck");
 
+  // an OtlpCollector, in the test JVM only: the server has no class of its (protobuf) types
+  private static AutoCloseable collector;
+
+  /** In the test JVM: the collector runs there, for as long as the class's tests. */
   @Deployment
-  static Archive<?> deployment() {
-    return Deployments.monitored(
-        """
-        outbox.retry.type.MeteredDoomed.max-attempts=2
-        outbox.retry.type.MeteredStuck.max-attempts=1000
-        """,
-        MetricsIT.class);
+  static Archive<?> deployment() throws IOException {
+    OtlpCollector collector = OtlpCollector.start();
+    MetricsIT.collector = collector;
+    // as the build packages the component (an EAR, or a WAR with -Pwar) on either server
+    return Deployments.withLibraries(
+        Deployments.componentWithFaults(MetricsIT.class, Endpoints.class),
+        Deployments.config(
+            "outbox.retry.type.MeteredDoomed.max-attempts=2\n"
+                + "outbox.retry.type.MeteredStuck.max-attempts=1000\n"
+                + "otel.sdk.disabled=false\n"
+                + "otel.service.name=txoutbox-metrics-it\n"
+                + "otel.metrics.exporter=otlp\n"
+                + "otel.traces.exporter=none\n"
+                + "otel.logs.exporter=none\n"
+                + "otel.exporter.otlp.protocol=http/protobuf\n"
+                + "otel.exporter.otlp.endpoint="
+                + collector.endpoint()
+                + "\n"
+                + "otel.metric.export.interval=500\n"
+                + "it.metrics.url="
+                + collector.metricsUrl()
+                + "\n"));
+  }
+
+  @AfterAll
+  static void stopCollector() throws Exception {
+    if (collector != null) { // null where the test runs in the server
+      collector.close();
+    }
   }
 
   @Inject Transactions transactions;
   @Inject Queues queues;
   @Inject OutboxAdmin admin;
   @Inject Endpoints endpoints;
-
-  /**
-   * In the test JVM, before anything is deployed (an assumption that fails in the server would be
-   * reported as an error).
-   */
-  @BeforeAll
-  static void serverHasMetrics() {
-    assumeFalse(
-        "none".equals(System.getProperty("it.metrics.url")),
-        "this server has no MicroProfile Metrics (WildFly 39 dropped it): txoutbox's metrics"
-            + " classes are left out of the deployment there; see the README's Metrics section");
-  }
 
   @Test
   void sentEventsAreCountedAndTimedPerDestinationAndType() {
@@ -78,35 +96,46 @@ class MetricsIT {
         .untilAsserted(
             () -> {
               String after = endpoints.metrics();
-              assertThat(delta(before, after, "txoutbox_sent_total", SENT_TAGS)).isEqualTo(3);
-              assertThat(delta(before, after, "txoutbox_commit_to_send_seconds_count", SENT_TAGS))
+              assertThat(delta(before, after, "txoutbox.sent", SENT_TAGS)).isEqualTo(3);
+              assertThat(delta(before, after, "txoutbox.commit.to.send_count", SENT_TAGS))
                   .isEqualTo(3);
-              assertThat(value(after, "txoutbox_commit_to_send_seconds_sum", SENT_TAGS))
-                  .isPositive();
-              assertThat(
-                      value(
-                          after,
-                          "txoutbox_commit_to_send_seconds_bucket",
-                          Map.of("destination", "events", "type", "Metered", "le", "+Inf")))
+              assertThat(value(after, "txoutbox.commit.to.send_sum", SENT_TAGS)).isPositive();
+              // the component's buckets, from 0.1 s to 300 s
+              assertThat(value(after, "txoutbox.commit.to.send_bucket", bucket("0.1")))
+                  .isNotNegative();
+              assertThat(value(after, "txoutbox.commit.to.send_bucket", bucket("300.0")))
                   .isGreaterThanOrEqualTo(3);
+              assertThat(value(after, "txoutbox.commit.to.send_bucket", bucket("+Inf")))
+                  .isGreaterThanOrEqualTo(3);
+              assertThat(after.lines())
+                  .contains(
+                      "# TYPE txoutbox.sent counter",
+                      "# UNIT txoutbox.sent {event}",
+                      "# TYPE txoutbox.commit.to.send histogram",
+                      "# UNIT txoutbox.commit.to.send s",
+                      "# TYPE txoutbox.pending gauge",
+                      "# TYPE txoutbox.oldest.pending.age gauge",
+                      "# UNIT txoutbox.oldest.pending.age s",
+                      "# TYPE txoutbox.dead.letters gauge");
               // a type that has been sent has backlog gauges, 0 with nothing waiting
-              assertThat(value(after, "txoutbox_pending", SENT_TAGS)).isZero();
-              assertThat(value(after, "txoutbox_oldest_pending_age_seconds", SENT_TAGS)).isZero();
-              assertThat(value(after, "txoutbox_dead_letters", SENT_TAGS)).isZero();
+              assertThat(value(after, "txoutbox.pending", SENT_TAGS)).isZero();
+              assertThat(value(after, "txoutbox.oldest.pending.age", SENT_TAGS)).isZero();
+              assertThat(value(after, "txoutbox.dead.letters", SENT_TAGS)).isZero();
               assertNoEventIds(after, ids);
             });
   }
 
   @Test
-  void failedAndDeadSendsAreCountedAndTheDeadLetterIsAGauge() {
+  void failedAndDeadSendsAreCountedAndTheDeadLettersAreAGauge() {
+    long earlier = deadDoomed(); // left DEAD by an interrupted run (the database is kept)
     String filler = queues.fillFull();
-    UUID id;
+    UUID replayed;
+    UUID skipped;
     String before = endpoints.metrics();
     try {
-      id = transactions.publish(OutboxEvent.of("MeteredDoomed", "{}").destination("full").build());
-      await()
-          .atMost(Duration.ofSeconds(20))
-          .until(() -> admin.event(id).map(e -> e.status().equals("DEAD")).orElse(false));
+      replayed = publishDoomed();
+      skipped = publishDoomed();
+      await().atMost(Duration.ofSeconds(20)).until(() -> isDead(replayed) && isDead(skipped));
     } finally {
       queues.freeFull(filler, Duration.ofSeconds(5));
     }
@@ -116,23 +145,45 @@ class MetricsIT {
         .untilAsserted(
             () -> {
               String after = endpoints.metrics();
-              assertThat(delta(before, after, "txoutbox_failed_total", DOOMED_TAGS)).isEqualTo(1);
-              assertThat(delta(before, after, "txoutbox_dead_total", DOOMED_TAGS)).isEqualTo(1);
-              assertThat(value(after, "txoutbox_dead_letters", DOOMED_TAGS)).isEqualTo(1);
-              assertNoEventIds(after, List.of(id));
+              assertThat(delta(before, after, "txoutbox.failed", DOOMED_TAGS)).isEqualTo(2);
+              assertThat(delta(before, after, "txoutbox.dead", DOOMED_TAGS)).isEqualTo(2);
+              assertThat(value(after, "txoutbox.dead.letters", DOOMED_TAGS)).isEqualTo(earlier + 2);
+              assertThat(after.lines())
+                  .contains("# TYPE txoutbox.failed counter", "# TYPE txoutbox.dead counter");
+              assertNoEventIds(after, List.of(replayed, skipped));
             });
 
-    String beforeSkip = endpoints.metrics();
-    assertThat(admin.skip(id, "MetricsIT")).isTrue();
+    String beforeOperator = endpoints.metrics();
+    assertThat(admin.replay(replayed)).isTrue();
+    assertThat(admin.skip(skipped, "MetricsIT")).isTrue();
+    assertThat(queues.receive("full", "eventId = '" + replayed + "'", Duration.ofSeconds(15)))
+        .isPresent();
     await()
         .atMost(Duration.ofSeconds(10))
         .untilAsserted(
             () -> {
               String after = endpoints.metrics();
-              assertThat(delta(beforeSkip, after, "txoutbox_skipped_total", DOOMED_TAGS))
+              assertThat(delta(beforeOperator, after, "txoutbox.replayed", DOOMED_TAGS))
                   .isEqualTo(1);
-              assertThat(value(after, "txoutbox_dead_letters", DOOMED_TAGS)).isZero();
+              assertThat(delta(beforeOperator, after, "txoutbox.skipped", DOOMED_TAGS))
+                  .isEqualTo(1);
+              assertThat(delta(beforeOperator, after, "txoutbox.sent", DOOMED_TAGS)).isEqualTo(1);
+              assertThat(value(after, "txoutbox.dead.letters", DOOMED_TAGS)).isEqualTo(earlier);
+              assertThat(after.lines())
+                  .contains("# TYPE txoutbox.replayed counter", "# TYPE txoutbox.skipped counter");
             });
+  }
+
+  private UUID publishDoomed() {
+    return transactions.publish(OutboxEvent.of("MeteredDoomed", "{}").destination("full").build());
+  }
+
+  private long deadDoomed() {
+    return admin.deadEvents("MeteredDoomed", null, null, 0, 100).size();
+  }
+
+  private boolean isDead(UUID id) {
+    return admin.event(id).map(e -> e.status().equals("DEAD")).orElse(false);
   }
 
   @Test
@@ -147,10 +198,10 @@ class MetricsIT {
           .untilAsserted(
               () -> {
                 String metrics = endpoints.metrics();
-                assertThat(value(metrics, "txoutbox_pending", STUCK_TAGS)).isEqualTo(1);
-                assertThat(value(metrics, "txoutbox_oldest_pending_age_seconds", STUCK_TAGS))
+                assertThat(value(metrics, "txoutbox.pending", STUCK_TAGS)).isEqualTo(1);
+                assertThat(value(metrics, "txoutbox.oldest.pending.age", STUCK_TAGS))
                     .isGreaterThan(2);
-                assertThat(value(metrics, "txoutbox_failed_total", STUCK_TAGS)).isPositive();
+                assertThat(value(metrics, "txoutbox.failed", STUCK_TAGS)).isPositive();
                 assertNoEventIds(metrics, List.of(id));
               });
     } finally {
@@ -164,10 +215,13 @@ class MetricsIT {
         .untilAsserted(
             () -> {
               String metrics = endpoints.metrics();
-              assertThat(value(metrics, "txoutbox_pending", STUCK_TAGS)).isZero();
-              assertThat(value(metrics, "txoutbox_oldest_pending_age_seconds", STUCK_TAGS))
-                  .isZero();
+              assertThat(value(metrics, "txoutbox.pending", STUCK_TAGS)).isZero();
+              assertThat(value(metrics, "txoutbox.oldest.pending.age", STUCK_TAGS)).isZero();
             });
+  }
+
+  private static Map<String, String> bucket(String le) {
+    return Map.of("destination", "events", "type", "Metered", "le", le);
   }
 
   private static double value(String metrics, String name, Map<String, String> tags) {
@@ -181,7 +235,7 @@ class MetricsIT {
   }
 
   private static void assertNoEventIds(String metrics, List<UUID> ids) {
-    assertThat(metrics.lines().filter(l -> l.startsWith("txoutbox_")))
+    assertThat(metrics.lines().filter(l -> l.startsWith("txoutbox.")))
         .isNotEmpty()
         .allSatisfy(
             line -> {
