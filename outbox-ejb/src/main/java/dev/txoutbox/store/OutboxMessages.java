@@ -1,5 +1,6 @@
 package dev.txoutbox.store;
 
+import dev.txoutbox.config.OutboxConfig;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -39,6 +40,7 @@ public class OutboxMessages {
   @Inject OrderingKeys keys;
   @Inject Database database;
   @Inject Event<Pending> pending;
+  @Inject OutboxConfig config;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
@@ -57,7 +59,10 @@ public class OutboxMessages {
     if (message.idempotencyKey() != null) {
       em.flush();
     }
-    pendingInThisTransaction().add(message.id());
+    if (config.relayEnabled() && config.wakeUp()) {
+      // for this server's relay after commit; without a relay or its wake-up, nothing to register
+      pendingInThisTransaction().add(message.id());
+    }
   }
 
   private long registerAndNext(String key) {
