@@ -67,6 +67,11 @@ public final class HaltingXADataSources {
       mariadb.setUrl(url);
     }
 
+    /** The same, by WildFly's name (datasource-mariadb-xa.cli's property {@code Url}). */
+    public void setUrl(String url) throws SQLException {
+      mariadb.setUrl(url);
+    }
+
     public void setUser(String user) throws SQLException {
       mariadb.setUser(user);
     }
