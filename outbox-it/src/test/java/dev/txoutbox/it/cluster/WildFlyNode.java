@@ -9,8 +9,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -33,7 +36,7 @@ public final class WildFlyNode implements Node {
   private final Path dir;
   private final int portOffset;
   private final String readyPath;
-  private int recovered;
+  private final Set<Path> loggedAtStarts = new HashSet<>();
 
   /**
    * A server {@code name} of the installation {@code home}, in the base directory {@code dir},
@@ -83,7 +86,7 @@ public final class WildFlyNode implements Node {
    */
   @Override
   public void start() throws IOException, InterruptedException {
-    recovered += loggedTransactions();
+    loggedAtStarts.addAll(loggedTransactions());
     Files.createDirectories(dir.resolve("log"));
     new ProcessBuilder(
             home.resolve("bin/standalone.sh").toString(),
@@ -154,26 +157,28 @@ public final class WildFlyNode implements Node {
   }
 
   /**
-   * The transactions that Narayana's object store held at this server's starts: each is one whose
-   * commit was decided and logged and not finished when the JVM died, which the recovery manager
-   * completes after the start.
+   * The transactions that Narayana's object store held at this server's starts and no longer holds:
+   * each one's commit was decided and logged, and not finished when the JVM died, and the recovery
+   * manager finished it after a start. A transaction with a heuristic outcome stays in the store
+   * (and in no count) until an operator removes it.
    */
   @Override
-  public int recoveredTransactions() {
-    return recovered;
+  public int recoveredTransactions() throws IOException {
+    Set<Path> now = loggedTransactions();
+    return (int) loggedAtStarts.stream().filter(t -> !now.contains(t)).count();
   }
 
-  private int loggedTransactions() throws IOException {
+  private Set<Path> loggedTransactions() throws IOException {
     Path store = dir.resolve("data/tx-object-store");
     if (!Files.isDirectory(store)) {
-      return 0;
+      return Set.of();
     }
     try (Stream<Path> files = Files.walk(store)) {
-      return (int)
-          files
-              .filter(Files::isRegularFile)
-              .filter(p -> p.toString().contains("/AtomicAction/"))
-              .count();
+      return files
+          .filter(Files::isRegularFile)
+          .filter(p -> p.toString().contains("/AtomicAction/"))
+          .map(store::relativize)
+          .collect(Collectors.toSet());
     }
   }
 

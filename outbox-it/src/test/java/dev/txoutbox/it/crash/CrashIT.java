@@ -637,17 +637,12 @@ class CrashIT {
             .append("jms.queue.txoutbox.events:add(max-delivery-attempts=-1,")
             .append(" redelivery-delay=1000, max-size-bytes=10485760, address-full-policy=PAGE)\n");
     if (exactlyOnce) {
-      String driver =
-          switch (database) {
-            case "postgresql" -> "org.postgresql.Driver";
-            case "mariadb" -> "org.mariadb.jdbc.Driver";
-            default -> "org.apache.derby.jdbc.EmbeddedDriver";
-          };
+      String driver = HaltingXADataSources.Driver.class.getName();
       String dataSource = "/subsystem=datasources/xa-data-source=TxOutboxDS";
       cli.append("/subsystem=datasources/jdbc-driver=crash-halting:add(driver-name=crash-halting,")
-          .append(" driver-module-name=dev.txoutbox.crash, driver-class-name=")
+          .append(" driver-module-name=dev.txoutbox.crash, driver-class-name=\"")
           .append(driver)
-          .append(")\n")
+          .append("\")\n")
           .append(dataSource)
           .append(":write-attribute(name=driver-name, value=crash-halting)\n")
           .append(dataSource)
