@@ -762,7 +762,9 @@ class CrashIT {
                         + " impl-version=\"2.0\"><enterprise-beans><message-driven>"
                         + "<ejb-name>CrashConsumer</ejb-name><activation-config>"
                         + activation("destinationLookup", "java:/jms/txoutbox/events")
-                        + activation("maxSession", "2")
+                        // WildFly takes the load's orders faster than Liberty, and two sessions
+                        // fell behind them for good
+                        + activation("maxSession", "8")
                         + "</activation-config></message-driven></enterprise-beans>"
                         + "</jboss:ejb-jar>"),
                 "jboss-ejb3.xml")
