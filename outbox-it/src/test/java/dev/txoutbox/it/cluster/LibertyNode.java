@@ -13,6 +13,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -23,7 +25,7 @@ import java.util.stream.Stream;
  * and resumed with SIGSTOP and SIGCONT, killed with SIGKILL. The crash test and the benchmarks
  * (outbox-bench) start their servers with it too.
  */
-public final class LibertyNode {
+public final class LibertyNode implements Node {
   private static final HttpClient HTTP =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,6 +71,7 @@ public final class LibertyNode {
    * Starts the server and waits until its application answers with this node's name. A server that
    * does not come up is killed, so that it holds no port for the next run.
    */
+  @Override
   public void start() throws IOException, InterruptedException {
     run("start");
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
@@ -95,23 +98,20 @@ public final class LibertyNode {
     run("stop");
   }
 
-  /**
-   * Stops the server if its JVM runs: for a {@code finally}, where a server that a test's failure
-   * left dead must not hide that failure behind a failed stop.
-   */
+  @Override
   public void stopIfRunning() throws IOException, InterruptedException {
     if (!pids().isEmpty()) {
       stop();
     }
   }
 
-  /** SIGKILL ({@code kill -9}): the JVM dies at once; returns when it is gone. */
+  @Override
   public void kill() throws IOException, InterruptedException {
     signal("KILL");
     awaitDeath(Duration.ofSeconds(30));
   }
 
-  /** Waits until the server's JVM has died, as after a halt; false if it still runs. */
+  @Override
   public boolean awaitDeath(Duration atMost) throws InterruptedException {
     long deadline = System.nanoTime() + atMost.toNanos();
     while (!pids().isEmpty()) {
@@ -137,10 +137,12 @@ public final class LibertyNode {
     signal("CONT");
   }
 
+  @Override
   public URI uri(String path) {
     return URI.create("http://localhost:" + httpPort + path);
   }
 
+  @Override
   public Path log() {
     return dir.resolve("logs/messages.log");
   }
@@ -159,6 +161,26 @@ public final class LibertyNode {
       }
       Thread.sleep(100);
     }
+  }
+
+  /**
+   * As Liberty's transaction service reports them at its starts ({@code WTRN0027I} for one, {@code
+   * WTRN0028I} for more), in every {@code messages*.log} of the server.
+   */
+  @Override
+  public int recoveredTransactions() throws IOException {
+    Pattern recovering = Pattern.compile("WTRN002[78]I: Transaction service recovering (\\d+)");
+    int recovered = 0;
+    try (Stream<Path> logs = Files.list(file("logs"))) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
+        Matcher m = recovering.matcher(Files.readString(log));
+        while (m.find()) {
+          recovered += Integer.parseInt(m.group(1));
+        }
+      }
+    }
+    return recovered;
   }
 
   private long updates() throws IOException {

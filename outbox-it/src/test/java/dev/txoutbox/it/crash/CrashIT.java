@@ -3,7 +3,9 @@ package dev.txoutbox.it.crash;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.txoutbox.it.cluster.LibertyNode;
+import dev.txoutbox.it.cluster.Node;
 import dev.txoutbox.it.cluster.TestDatabase;
+import dev.txoutbox.it.cluster.WildFlyNode;
 import dev.txoutbox.it.crash.Load.Outcome;
 import java.io.File;
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -24,8 +27,6 @@ import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.asset.StringAsset;
@@ -40,17 +41,19 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The crash suite ({@code -Pcrash}, with {@code -Ppostgresql} or {@code -Pmariadb}, Derby
- * otherwise): one Open Liberty server under a steady load of business transactions, each placing an
- * order with a unique id and publishing its event, while the test does its worst:
+ * otherwise): one Open Liberty server, or with {@code -Pwildfly} one WildFly ({@link Node}), under
+ * a steady load of business transactions, each placing an order with a unique id and publishing its
+ * event, while the test does its worst:
  *
  * <ol>
  *   <li>{@code kill -9} of the server at random moments, restarting it each time;
  *   <li>deterministic halts: after a business commit before the relay's wake-up; at the relay's
  *       hand-off (after the send, before the SENT mark); in exactly-once mode, in the database's
  *       phase-two commit, after every resource prepared;
- *   <li>the broker unavailable: Liberty's messaging engine refusing sends to the destination for
- *       {@link #OUTAGE}; with {@code -Partemis}, the external Artemis broker killed ({@code kill
- *       -9}) and started again {@link #OUTAGE} later, then stopped for {@link #LONG_OUTAGE};
+ *   <li>the broker unavailable: the server's own (Liberty's messaging engine, WildFly's Artemis)
+ *       refusing sends to the destination for {@link #OUTAGE}; with {@code -Partemis} (Liberty),
+ *       the external Artemis broker killed ({@code kill -9}) and started again {@link #OUTAGE}
+ *       later, then stopped for {@link #LONG_OUTAGE};
  *   <li>on PostgreSQL, a restart of the database.
  * </ol>
  *
@@ -63,6 +66,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CrashIT {
   private static final int HTTP_PORT = 9680;
   private static final int JMS_PORT = 7690;
+
+  /** WildFly's ports shifted by this (HTTP 9240, management 11150). */
+  private static final int WILDFLY_PORT_OFFSET = 1160;
+
+  private static final boolean WILDFLY = "wildfly".equals(System.getProperty("it.server"));
   private static final Duration LEASE = Duration.ofSeconds(10);
   private static final Duration OUTAGE = Duration.ofSeconds(10);
   private static final Duration LONG_OUTAGE = Duration.ofSeconds(60);
@@ -78,12 +86,21 @@ class CrashIT {
   private static final String database = db.kind;
   private static final ExternalBroker artemis = ExternalBroker.ofThisRun();
   private static final String brokerName = artemis == null ? "embedded" : "artemis";
+
+  /** Artemis drops a re-sent copy by its _AMQ_DUPL_ID: the external broker, or WildFly's own. */
+  private static final boolean brokerDropsCopies = artemis != null || WILDFLY;
+
   private static Path target;
   private static Path ear;
   private static Path haltingJar;
 
   @BeforeAll
   static void build() throws IOException {
+    if (artemis != null && WILDFLY) {
+      throw new IllegalStateException(
+          "the crash suite runs on WildFly with its embedded broker: drop -Partemis from"
+              + " -Pwildfly,crash");
+    }
     if (artemis != null && db.isDerby()) {
       // Derby locks rows for readers: while the broker is down, the consumer's transactions wait in
       // their commit holding the receipts' locks, and the state reads of the check time out
@@ -101,17 +118,20 @@ class CrashIT {
         .as(ZipExporter.class)
         .exportTo(haltingJar.toFile(), true);
     report.add(
-        "| database | broker | mode | kills | halts | orders committed | client: committed /"
+        "| server | database | broker | mode | kills | halts | orders committed | client: committed /"
             + " rolled back / unknown | lost | phantom | duplicates | duplicate effects | XA"
             + " transactions recovered / left in doubt | restart s (max) | broker outages: backlog"
             + " drained in s |");
-    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+    report.add("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
   }
 
   @AfterAll
   static void writeReportAndDropDatabase() throws IOException, SQLException {
     report.forEach(System.out::println);
-    Files.write(target.resolve("crash-" + database + "-" + brokerName + ".md"), report);
+    Files.write(
+        target.resolve(
+            "crash-" + (WILDFLY ? "wildfly-" : "") + database + "-" + brokerName + ".md"),
+        report);
     if (!db.isDerby()) {
       db.drop();
     }
@@ -128,12 +148,12 @@ class CrashIT {
     boolean exactlyOnce = mode.equals("exactly-once");
     int kills = Integer.getInteger("crash.kills", 3);
     freshDatabase();
-    LibertyNode node = node(mode);
+    Node node = node(mode);
     String base = node.uri("/crash/api").toString();
     List<Double> restarts = new ArrayList<>();
     List<String> halts = new ArrayList<>();
     List<String> drains = new ArrayList<>();
-    long droppedBefore = artemis == null ? 0 : artemis.droppedDuplicates();
+    long droppedBefore = droppedCopies(node);
     Map<String, Outcome> outcomes;
     node.start();
     try (Load load = new Load(() -> base, 4)) {
@@ -158,7 +178,7 @@ class CrashIT {
         }
 
         if (artemis == null) {
-          drains.add(brokerOutage(node, load, "sends refused", engineRefusesSends(node), OUTAGE));
+          drains.add(brokerOutage(node, load, "sends refused", refusedSends(node), OUTAGE));
         } else {
           // kill -9 (its journal as it was), then an orderly stop as for maintenance
           Outage killed = new Outage(artemis::kill, artemis::start);
@@ -174,13 +194,14 @@ class CrashIT {
       }
       State state = drained(node, Duration.ofMinutes(5));
       CrashCheck check = CrashCheck.of(outcomes, state.eventOfOrder, state.receipts, state.effects);
-      int recovered = recoveredTransactions(node);
+      int recovered = node.recoveredTransactions();
       int inDoubt = inDoubtTransactions();
-      long dropped = artemis == null ? 0 : artemis.droppedDuplicates() - droppedBefore;
+      long dropped = droppedCopies(node) - droppedBefore;
       report.add(
           String.format(
-              "| %s | %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %s | %d | %d / %d | %.1f"
-                  + " | %s |",
+              "| %s | %s | %s | %s | %d | %d | %d | %d / %d / %d | %d | %d | %s | %d | %d / %d |"
+                  + " %.1f | %s |",
+              WILDFLY ? "WildFly" : "Open Liberty",
               database,
               brokerName,
               mode,
@@ -192,7 +213,7 @@ class CrashIT {
               check.clientUnknown(),
               check.lost(),
               check.phantom(),
-              check.duplicates() + (artemis == null ? "" : " (broker dropped " + dropped + ")"),
+              check.duplicates() + (brokerDropsCopies ? " (broker dropped " + dropped + ")" : ""),
               check.duplicateEffects(),
               recovered,
               inDoubt,
@@ -206,7 +227,7 @@ class CrashIT {
               + halts
               + "; broker outages "
               + drains
-              + (artemis == null ? "" : "; copies the broker dropped " + dropped));
+              + (brokerDropsCopies ? "; copies the broker dropped " + dropped : ""));
 
       assertThat(check.orders()).as("orders committed").isGreaterThan(100);
       assertThat(check.lostWrites()).as("orders a client saw commit, not stored").isZero();
@@ -219,11 +240,11 @@ class CrashIT {
       if (exactlyOnce) {
         assertThat(check.duplicates()).as("duplicate deliveries in exactly-once mode").isZero();
         assertThat(recovered).as("transactions the restarts recovered").isPositive();
-      } else if (artemis == null) {
+      } else if (!brokerDropsCopies) {
         // the hand-off halt leaves sent rows unmarked: at least once means they come again
         assertThat(check.duplicates()).as("duplicates after the hand-off halt").isPositive();
       } else {
-        // ... and the external broker drops the copies by their _AMQ_DUPL_ID (README, Brokers)
+        // ... and Artemis drops the copies by their _AMQ_DUPL_ID (README, Brokers)
         assertThat(dropped)
             .as("copies the broker dropped as duplicates after the hand-off halt")
             .isPositive();
@@ -231,25 +252,6 @@ class CrashIT {
     } finally {
       node.stopIfRunning();
     }
-  }
-
-  /**
-   * Transactions that Liberty's transaction manager found in its log and completed at the restarts,
-   * as its messages say ({@code WTRN0027I} for one, {@code WTRN0028I} for more).
-   */
-  private static int recoveredTransactions(LibertyNode node) throws IOException {
-    Pattern recovering = Pattern.compile("WTRN002[78]I: Transaction service recovering (\\d+)");
-    int recovered = 0;
-    try (Stream<Path> logs = Files.list(node.file("logs"))) {
-      for (Path log :
-          logs.filter(p -> p.getFileName().toString().startsWith("messages")).toList()) {
-        Matcher m = recovering.matcher(Files.readString(log));
-        while (m.find()) {
-          recovered += Integer.parseInt(m.group(1));
-        }
-      }
-    }
-    return recovered;
   }
 
   /**
@@ -276,15 +278,15 @@ class CrashIT {
   }
 
   /** Starts the killed server again; answers how long it took to answer, in seconds. */
-  private static double restart(LibertyNode node) throws Exception {
+  private static double restart(Node node) throws Exception {
     long start = System.nanoTime();
     node.start();
     return (System.nanoTime() - start) / 1e9;
   }
 
   /** Waits for the armed halt to kill the server, and starts it again. */
-  private static void halted(
-      LibertyNode node, String where, List<String> halts, List<Double> restarts) throws Exception {
+  private static void halted(Node node, String where, List<String> halts, List<Double> restarts)
+      throws Exception {
     if (!node.awaitDeath(Duration.ofSeconds(60))) {
       throw new AssertionError("the server did not halt " + where + "; see " + node.log());
     }
@@ -300,6 +302,13 @@ class CrashIT {
   /** A broker outage: what begins it, and what ends it. */
   private record Outage(Step begin, Step end) {}
 
+  /** The broker of this run's server refuses every send to the relay's queue, until the end. */
+  private static Outage refusedSends(Node node) {
+    return node instanceof WildFlyNode wildFly
+        ? artemisRefusesSends(wildFly)
+        : engineRefusesSends((LibertyNode) node);
+  }
+
   /** Liberty's messaging engine refuses every send to the relay's queue until the override goes. */
   private static Outage engineRefusesSends(LibertyNode node) {
     String override = "configDropins/overrides/outage.xml";
@@ -313,13 +322,62 @@ class CrashIT {
   }
 
   /**
+   * WildFly's Artemis refuses every send to the relay's queue: its consumers paused, so that the
+   * queue keeps what it holds, and its address full (FAIL at one byte) until the end, which puts
+   * back the crash server's settings (the {@code address-setting} of {@link #wildFlyCrashKeys}).
+   */
+  private static Outage artemisRefusesSends(WildFlyNode node) {
+    String server = "/subsystem=messaging-activemq/server=default";
+    String queue = server + "/jms-queue=txoutbox.events";
+    String setting = server + "/address-setting=jms.queue.txoutbox.events";
+    return new Outage(
+        () ->
+            node.manage(
+                queue + ":pause",
+                setting + ":write-attribute(name=address-full-policy, value=FAIL)",
+                setting + ":write-attribute(name=max-size-bytes, value=1)"),
+        () ->
+            node.manage(
+                setting + ":write-attribute(name=max-size-bytes, value=10485760)",
+                setting + ":write-attribute(name=address-full-policy, value=PAGE)",
+                queue + ":resume"));
+  }
+
+  /**
+   * The copies of messages that Artemis refused as duplicates so far ({@code AMQ222059} in its
+   * log): re-sends of an event whose {@code _AMQ_DUPL_ID} it still held. The external broker's log,
+   * or WildFly's (its embedded broker's messages go there).
+   */
+  private static long droppedCopies(Node node) throws IOException {
+    if (artemis != null) {
+      return artemis.droppedDuplicates();
+    }
+    if (!WILDFLY) {
+      return 0;
+    }
+    long dropped = 0;
+    if (!Files.isDirectory(node.log().getParent())) {
+      return 0;
+    }
+    try (Stream<Path> logs = Files.list(node.log().getParent())) {
+      for (Path log :
+          logs.filter(p -> p.getFileName().toString().startsWith("server.log")).toList()) {
+        try (Stream<String> lines = Files.lines(log)) {
+          dropped += lines.filter(line -> line.contains("AMQ222059")).count();
+        }
+      }
+    }
+    return dropped;
+  }
+
+  /**
    * The broker is unavailable for {@code length} under load: the business transactions go on, the
    * events wait in the outbox with the error of their failed send, and the relay delivers them once
    * the broker is back. Answers {@code "<what> <seconds>"}: the time from the broker's return until
    * every event committed before it had arrived.
    */
   private static String brokerOutage(
-      LibertyNode node, Load load, String what, Outage outage, Duration length) throws Exception {
+      Node node, Load load, String what, Outage outage, Duration length) throws Exception {
     long committedBefore;
     int pendingBefore;
     long committedDuring;
@@ -383,7 +441,7 @@ class CrashIT {
       int pending,
       int failing) {}
 
-  private static State state(LibertyNode node) throws Exception {
+  private static State state(Node node) throws Exception {
     HttpResponse<String> answer =
         HTTP.send(
             HttpRequest.newBuilder(node.uri("/crash/api/state")).GET().build(),
@@ -423,7 +481,7 @@ class CrashIT {
   }
 
   /** Waits until the outbox has nothing pending and every stored order's event arrived. */
-  private static State drained(LibertyNode node, Duration atMost) throws Exception {
+  private static State drained(Node node, Duration atMost) throws Exception {
     long deadline = System.nanoTime() + atMost.toNanos();
     while (true) {
       State state = state(node);
@@ -443,7 +501,7 @@ class CrashIT {
    * Arms a halt. The relay may reach the armed point, and halt the server, before the answer is
    * written: a connection that ends without one is that halt (which {@link #halted} then awaits).
    */
-  private static void arm(LibertyNode node, String path) throws Exception {
+  private static void arm(Node node, String path) throws Exception {
     try {
       put(node, path);
     } catch (IOException closed) {
@@ -451,7 +509,7 @@ class CrashIT {
     }
   }
 
-  private static void put(LibertyNode node, String path) throws Exception {
+  private static void put(Node node, String path) throws Exception {
     HTTP.send(
         HttpRequest.newBuilder(node.uri(path)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
         HttpResponse.BodyHandlers.discarding());
@@ -461,7 +519,11 @@ class CrashIT {
    * A fresh server directory (and so a fresh Derby database) for one mode, named after it: {@code
    * crash-at-least-once}, {@code crash-exactly-once}, so that each mode's logs stay.
    */
-  private static LibertyNode node(String mode) throws IOException {
+  private static Node node(String mode) throws Exception {
+    return WILDFLY ? wildFlyNode(mode) : libertyNode(mode);
+  }
+
+  private static LibertyNode libertyNode(String mode) throws IOException {
     LibertyNode node =
         new LibertyNode(target.resolve("liberty/wlp"), "crash-" + mode, HTTP_PORT, "/crash/api");
     boolean exactlyOnce = mode.equals("exactly-once");
@@ -492,6 +554,112 @@ class CrashIT {
   }
 
   /**
+   * A fresh WildFly for one mode, {@code target/wildfly-crash/crash-<mode>} (HTTP 9240), copied
+   * from the build's (server-config's configure.cli and test.cli): server-config's datasource
+   * script of the mode on this run's database (in exactly-once mode the XA one, with its driver's
+   * class swapped for {@link HaltingXADataSources}'s), and the crash suite's keys and queue
+   * settings. Each start's log stays ({@code log/server.log}).
+   */
+  private static WildFlyNode wildFlyNode(String mode) throws Exception {
+    Path home = Path.of(System.getProperty("it.wildfly.home"));
+    WildFlyNode node =
+        new WildFlyNode(
+            home,
+            target.resolve("wildfly-crash/crash-" + mode),
+            "crash-" + mode,
+            WILDFLY_PORT_OFFSET,
+            "/crash/api");
+    node.create(ear);
+    boolean exactlyOnce = mode.equals("exactly-once");
+    Path scripts = Path.of(System.getProperty("it.wildfly.scripts"));
+    node.configure(
+        Files.readString(
+                scripts.resolve("datasource-" + database + (exactlyOnce ? "-xa" : "") + ".cli"))
+            .replace("@jdbc.dir@", System.getProperty("it.jdbc.dir"))
+            .replace("@txoutbox.db.host@", System.getProperty("it.db.host", "127.0.0.1"))
+            .replace("@txoutbox.db.name@", db.name));
+    if (exactlyOnce) {
+      installHaltingModule(home);
+    }
+    node.configure(wildFlyCrashKeys(mode, exactlyOnce));
+    return node;
+  }
+
+  /**
+   * {@link HaltingXADataSources} as a WildFly module beside the drivers' (a datasource's class
+   * comes from its driver's module), depending on each driver's module that the build installed.
+   */
+  private static void installHaltingModule(Path home) throws IOException {
+    Path module = home.resolve("modules/dev/txoutbox/crash/main");
+    Files.createDirectories(module);
+    Files.copy(haltingJar, module.resolve("halting-xa.jar"), StandardCopyOption.REPLACE_EXISTING);
+    Files.writeString(
+        module.resolve("module.xml"),
+        "<module xmlns=\"urn:jboss:module:1.9\" name=\"dev.txoutbox.crash\">"
+            + "<resources><resource-root path=\"halting-xa.jar\"/></resources><dependencies>"
+            + "<module name=\"java.logging\"/><module name=\"java.sql\"/>"
+            + "<module name=\"java.transaction.xa\"/>"
+            + "<module name=\"org.postgresql\" optional=\"true\"/>"
+            + "<module name=\"org.mariadb.jdbc\" optional=\"true\"/>"
+            + "<module name=\"org.apache.derby\" optional=\"true\"/>"
+            + "</dependencies></module>");
+  }
+
+  /**
+   * The crash server's additions, offline: its keys above test.cli's (ordinal 700), a transaction
+   * node identifier of its own, deliveries to the consumer retried for ever one second apart (as
+   * Liberty's KEEP_TRYING; WildFly's default moves a message to the dead-letter queue after ten
+   * failures, as while the database restarts), and in exactly-once mode the XA datasource's class
+   * from the halting module.
+   */
+  private static String wildFlyCrashKeys(String mode, boolean exactlyOnce) {
+    String keys =
+        String.join(
+            ", ",
+            key("outbox.relay.node-id", "crash-" + mode),
+            key("outbox.delivery.mode", mode),
+            key("outbox.relay.interval", "PT1S"),
+            key("outbox.relay.lease", LEASE.toString()),
+            key("outbox.retry.initial-delay", "PT0.2S"),
+            key("outbox.retry.max-delay", "PT2S"),
+            key("outbox.retry.max-attempts", "1000"));
+    String config = "/subsystem=microprofile-config-smallrye/config-source=txoutbox-crash";
+    StringBuilder cli =
+        new StringBuilder("embed-server --server-config=standalone-full.xml --std-out=discard\n")
+            .append(config)
+            .append(":add(ordinal=700, properties={")
+            .append(keys)
+            .append("})\n")
+            .append("/subsystem=transactions:write-attribute(name=node-identifier, value=crash-")
+            .append(mode)
+            .append(")\n")
+            .append("/subsystem=messaging-activemq/server=default/address-setting=")
+            .append("jms.queue.txoutbox.events:add(max-delivery-attempts=-1,")
+            .append(" redelivery-delay=1000, max-size-bytes=10485760, address-full-policy=PAGE)\n");
+    if (exactlyOnce) {
+      String driver = HaltingXADataSources.Driver.class.getName();
+      String dataSource = "/subsystem=datasources/xa-data-source=TxOutboxDS";
+      cli.append("/subsystem=datasources/jdbc-driver=crash-halting:add(driver-name=crash-halting,")
+          .append(" driver-module-name=dev.txoutbox.crash, driver-class-name=\"")
+          .append(driver)
+          .append("\")\n")
+          .append(dataSource)
+          .append(":write-attribute(name=driver-name, value=crash-halting)\n")
+          .append(dataSource)
+          .append(":write-attribute(name=xa-datasource-class, value=\"")
+          .append(HaltingXADataSources.class.getName())
+          .append("$")
+          .append(capitalized(database))
+          .append("\")\n");
+    }
+    return cli.append("stop-embedded-server\n").toString();
+  }
+
+  private static String key(String name, String value) {
+    return "\"" + name + "\" => \"" + value + "\"";
+  }
+
+  /**
    * The consumer's activation spec on the broker of this run. On the embedded engine, a delivery
    * that fails while the database restarts is tried again, not moved to the exception destination
    * after five quick failures (the engine's default); the external broker's test settings do the
@@ -508,6 +676,15 @@ class CrashIT {
         + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
         + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
         + " maxConcurrency=\"2\"/></jmsActivationSpec>";
+  }
+
+  /** A property of an MDB's activation on WildFly (jboss-ejb3.xml; Liberty ignores the file). */
+  private static String activation(String name, String value) {
+    return "<activation-config-property><activation-config-property-name>"
+        + name
+        + "</activation-config-property-name><activation-config-property-value>"
+        + value
+        + "</activation-config-property-value></activation-config-property>";
   }
 
   private static String variable(String name, String value) {
@@ -578,6 +755,19 @@ class CrashIT {
                         + " activation-spec-binding-name=\"crash/consumer\"/></message-driven>"
                         + "</ejb-jar-bnd>"),
                 "ibm-ejb-jar-bnd.xml")
+            .addAsWebInfResource(
+                new StringAsset(
+                    "<jboss:ejb-jar xmlns:jboss=\"urn:jboss:jakartaee:1.0\""
+                        + " xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
+                        + " impl-version=\"2.0\"><enterprise-beans><message-driven>"
+                        + "<ejb-name>CrashConsumer</ejb-name><activation-config>"
+                        + activation("destinationLookup", "java:/jms/txoutbox/events")
+                        // WildFly takes the load's orders faster than Liberty, and two sessions
+                        // fell behind them for good
+                        + activation("maxSession", "8")
+                        + "</activation-config></message-driven></enterprise-beans>"
+                        + "</jboss:ejb-jar>"),
+                "jboss-ejb3.xml")
             .addAsWebInfResource(BEANS, "beans.xml");
     return ShrinkWrap.create(EnterpriseArchive.class, "crash.ear")
         .addAsModule(

@@ -2,8 +2,10 @@ package dev.txoutbox.it.crash;
 
 import java.io.PrintWriter;
 import java.sql.Connection;
+import java.sql.DriverPropertyInfo;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.Properties;
 import java.util.logging.Logger;
 import javax.sql.ConnectionEventListener;
 import javax.sql.StatementEventListener;
@@ -25,6 +27,48 @@ public final class HaltingXADataSources {
   public static final String HALT_PROPERTY = "txoutbox.crash.halt-in-xa-commit";
 
   private HaltingXADataSources() {}
+
+  /**
+   * A JDBC driver of no database, for WildFly: it loads a datasource's class with the class loader
+   * of the datasource's driver, so the crash suite's module names this class as its driver (a
+   * driver's own class would bring the driver's module, which lacks these datasources).
+   */
+  public static class Driver implements java.sql.Driver {
+    @Override
+    public Connection connect(String url, Properties info) {
+      return null; // the contract's answer to a URL of another driver: every URL is
+    }
+
+    @Override
+    public boolean acceptsURL(String url) {
+      return false;
+    }
+
+    @Override
+    public DriverPropertyInfo[] getPropertyInfo(String url, Properties info) {
+      return new DriverPropertyInfo[0];
+    }
+
+    @Override
+    public int getMajorVersion() {
+      return 1;
+    }
+
+    @Override
+    public int getMinorVersion() {
+      return 0;
+    }
+
+    @Override
+    public boolean jdbcCompliant() {
+      return false;
+    }
+
+    @Override
+    public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+      throw new SQLFeatureNotSupportedException();
+    }
+  }
 
   /** PostgreSQL's XA datasource, halting. */
   public static class Postgresql extends org.postgresql.xa.PGXADataSource {
@@ -64,6 +108,11 @@ public final class HaltingXADataSources {
         new org.mariadb.jdbc.MariaDbDataSource();
 
     public void setURL(String url) throws SQLException {
+      mariadb.setUrl(url);
+    }
+
+    /** The same, by WildFly's name (datasource-mariadb-xa.cli's property {@code Url}). */
+    public void setUrl(String url) throws SQLException {
       mariadb.setUrl(url);
     }
 
