@@ -2,13 +2,9 @@ package dev.txoutbox.it.cluster;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +22,6 @@ import java.util.stream.Stream;
  * (outbox-bench) start their servers with it too.
  */
 public final class LibertyNode implements Node {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   public final String name;
   public final int httpPort;
@@ -74,23 +68,7 @@ public final class LibertyNode implements Node {
   @Override
   public void start() throws IOException, InterruptedException {
     run("start");
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> answer =
-            HTTP.send(
-                HttpRequest.newBuilder(uri(readyPath)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200 && answer.body().equals(name)) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    kill();
-    throw new IllegalStateException(name + " did not start (killed); see " + log());
+    awaitAnswer(readyPath, name);
   }
 
   public void stop() throws IOException, InterruptedException {
@@ -103,24 +81,6 @@ public final class LibertyNode implements Node {
     if (!pids().isEmpty()) {
       stop();
     }
-  }
-
-  @Override
-  public void kill() throws IOException, InterruptedException {
-    signal("KILL");
-    awaitDeath(Duration.ofSeconds(30));
-  }
-
-  @Override
-  public boolean awaitDeath(Duration atMost) throws InterruptedException {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!pids().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(100);
-    }
-    return true;
   }
 
   /** A file of this server's directory, such as {@code configDropins/overrides/x.xml}. */
@@ -191,13 +151,8 @@ public final class LibertyNode implements Node {
     return Files.exists(log()) ? Files.readString(log()) : "";
   }
 
-  private void signal(String signal) throws IOException, InterruptedException {
-    for (long pid : pids()) {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-    }
-  }
-
   /** The server's JVM: the one running Liberty's launcher for this server name. */
+  @Override
   public List<Long> pids() {
     return ProcessHandle.allProcesses()
         .filter(

@@ -2,8 +2,13 @@ package dev.txoutbox.it.cluster;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 /**
  * A server that a test starts, kills and stops itself, in a directory of its own: an Open Liberty
@@ -20,11 +25,59 @@ public interface Node {
    */
   void stopIfRunning() throws IOException, InterruptedException;
 
+  /** The process id of the server's JVM: none when it does not run. */
+  List<Long> pids();
+
+  /** Sends {@code signal} ({@code KILL}, {@code TERM}, {@code STOP}, …) to the server's JVM. */
+  default void signal(String signal) throws IOException, InterruptedException {
+    for (long pid : pids()) {
+      new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
+    }
+  }
+
   /** SIGKILL ({@code kill -9}) of the server's JVM; returns when it is gone. */
-  void kill() throws IOException, InterruptedException;
+  default void kill() throws IOException, InterruptedException {
+    signal("KILL");
+    awaitDeath(Duration.ofSeconds(30));
+  }
 
   /** Waits until the server's JVM has died, as after a halt; false if it still runs. */
-  boolean awaitDeath(Duration atMost) throws InterruptedException;
+  default boolean awaitDeath(Duration atMost) throws InterruptedException {
+    long deadline = System.nanoTime() + atMost.toNanos();
+    while (!pids().isEmpty()) {
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      Thread.sleep(100);
+    }
+    return true;
+  }
+
+  /**
+   * Waits, at most three minutes, until {@code GET path} answers 200 with {@code body}, as a
+   * started server's application does. A server that does not come up is killed, so that it holds
+   * no port for the next run, and the failure names its log.
+   */
+  default void awaitAnswer(String path, String body) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+    while (System.nanoTime() < deadline) {
+      try {
+        HttpResponse<String> answer =
+            http.send(
+                HttpRequest.newBuilder(uri(path)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() == 200 && answer.body().equals(body)) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    kill();
+    throw new IllegalStateException(body + " did not start (killed); see " + log());
+  }
 
   /** An address of the server's HTTP port, such as {@code /crash/api}. */
   URI uri(String path);

@@ -2,9 +2,6 @@ package dev.txoutbox.it.cluster;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -25,8 +22,6 @@ import java.util.stream.Stream;
  * (WildFly's orderly shutdown), then SIGKILL; killed with SIGKILL of its JVM, not of the script.
  */
 public final class WildFlyNode implements Node {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private static final String CONFIG = "standalone-full.xml";
   private static final int HTTP_PORT = 8080;
   private static final int MANAGEMENT_PORT = 9990;
@@ -97,23 +92,7 @@ public final class WildFlyNode implements Node {
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("log/console.log").toFile()))
         .start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-    while (System.nanoTime() < deadline) {
-      try {
-        HttpResponse<String> answer =
-            HTTP.send(
-                HttpRequest.newBuilder(uri(readyPath)).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        if (answer.statusCode() == 200 && answer.body().equals(name)) {
-          return;
-        }
-      } catch (IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(500);
-    }
-    kill();
-    throw new IllegalStateException(name + " did not start (killed); see " + log());
+    awaitAnswer(readyPath, name);
   }
 
   /** SIGTERM, WildFly's orderly shutdown; SIGKILL if it still runs a minute later. */
@@ -126,24 +105,6 @@ public final class WildFlyNode implements Node {
     if (!awaitDeath(Duration.ofSeconds(60))) {
       kill();
     }
-  }
-
-  @Override
-  public void kill() throws IOException, InterruptedException {
-    signal("KILL");
-    awaitDeath(Duration.ofSeconds(30));
-  }
-
-  @Override
-  public boolean awaitDeath(Duration atMost) throws InterruptedException {
-    long deadline = System.nanoTime() + atMost.toNanos();
-    while (!pids().isEmpty()) {
-      if (System.nanoTime() > deadline) {
-        return false;
-      }
-      Thread.sleep(100);
-    }
-    return true;
   }
 
   @Override
@@ -183,6 +144,7 @@ public final class WildFlyNode implements Node {
   }
 
   /** The server's JVM: the one running jboss-modules with this base directory. */
+  @Override
   public List<Long> pids() {
     String baseDir = "-Djboss.server.base.dir=" + dir;
     return ProcessHandle.allProcesses()
@@ -197,12 +159,6 @@ public final class WildFlyNode implements Node {
                     .orElse(false))
         .map(ProcessHandle::pid)
         .toList();
-  }
-
-  private void signal(String signal) throws IOException, InterruptedException {
-    for (long pid : pids()) {
-      new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start().waitFor();
-    }
   }
 
   /** Runs jboss-cli with {@code arguments} on a script file of {@code commands}. */
