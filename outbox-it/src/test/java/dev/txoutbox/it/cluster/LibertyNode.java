@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,8 +43,8 @@ public final class LibertyNode implements Node {
   /** A fresh server directory: the shared configuration, the node's additions, the EAR. */
   public void create(Path serverConfig, Map<String, String> bootstrap, String overrides, Path ear)
       throws IOException {
-    deleteTree(dir);
-    copyTree(serverConfig, dir);
+    Trees.delete(dir);
+    Trees.copy(serverConfig, dir);
     // server.xml's include of messaging/${txoutbox.broker}.xml is resolved before the variable's
     // defaultValue applies: the broker has to be a bootstrap property
     Map<String, String> properties = new LinkedHashMap<>(Map.of("txoutbox.broker", "embedded"));
@@ -177,30 +176,6 @@ public final class LibertyNode implements Node {
             .start();
     if (!process.waitFor(180, TimeUnit.SECONDS) || process.exitValue() != 0) {
       throw new IllegalStateException("server " + action + " " + name + " failed; see " + log());
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }

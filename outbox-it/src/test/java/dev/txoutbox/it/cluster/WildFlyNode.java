@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -52,8 +51,8 @@ public final class WildFlyNode implements Node {
    */
   public void create(Path ear) throws IOException, InterruptedException {
     kill();
-    deleteTree(dir);
-    copyTree(home.resolve("standalone/configuration"), dir.resolve("configuration"));
+    Trees.delete(dir);
+    Trees.copy(home.resolve("standalone/configuration"), dir.resolve("configuration"));
     Files.createDirectories(dir.resolve("deployments"));
     Files.copy(ear, dir.resolve("deployments").resolve(ear.getFileName()));
   }
@@ -182,30 +181,6 @@ public final class WildFlyNode implements Node {
       return output;
     } finally {
       Files.delete(script);
-    }
-  }
-
-  private static void copyTree(Path from, Path to) throws IOException {
-    try (Stream<Path> paths = Files.walk(from)) {
-      for (Path source : paths.toList()) {
-        Path target = to.resolve(from.relativize(source).toString());
-        if (Files.isDirectory(source)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(source, target, StandardCopyOption.REPLACE_EXISTING);
-        }
-      }
-    }
-  }
-
-  private static void deleteTree(Path root) throws IOException {
-    if (!Files.exists(root)) {
-      return;
-    }
-    try (Stream<Path> paths = Files.walk(root)) {
-      for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-        Files.delete(path);
-      }
     }
   }
 }
