@@ -153,19 +153,11 @@ public final class LibertyNode implements Node {
   /** The server's JVM: the one running Liberty's launcher for this server name. */
   @Override
   public List<Long> pids() {
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .arguments()
-                    .map(
-                        args ->
-                            args.length > 0
-                                && args[args.length - 1].equals(name)
-                                && String.join(" ", args).contains("ws-server.jar"))
-                    .orElse(false))
-        .map(ProcessHandle::pid)
-        .toList();
+    return Node.processes(
+        args ->
+            args.length > 0
+                && args[args.length - 1].equals(name)
+                && String.join(" ", args).contains("ws-server.jar"));
   }
 
   private void run(String action) throws IOException, InterruptedException {

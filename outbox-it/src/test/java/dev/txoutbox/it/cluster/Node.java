@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 /**
  * A server that a test starts, kills and stops itself, in a directory of its own: an Open Liberty
@@ -27,6 +28,14 @@ public interface Node {
 
   /** The process id of the server's JVM: none when it does not run. */
   List<Long> pids();
+
+  /** The ids of the processes of this machine whose command line {@code arguments} accepts. */
+  static List<Long> processes(Predicate<String[]> arguments) {
+    return ProcessHandle.allProcesses()
+        .filter(p -> p.info().arguments().map(arguments::test).orElse(false))
+        .map(ProcessHandle::pid)
+        .toList();
+  }
 
   /** Sends {@code signal} ({@code KILL}, {@code TERM}, {@code STOP}, …) to the server's JVM. */
   default void signal(String signal) throws IOException, InterruptedException {

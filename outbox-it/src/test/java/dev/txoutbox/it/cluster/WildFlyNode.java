@@ -146,18 +146,10 @@ public final class WildFlyNode implements Node {
   @Override
   public List<Long> pids() {
     String baseDir = "-Djboss.server.base.dir=" + dir;
-    return ProcessHandle.allProcesses()
-        .filter(
-            p ->
-                p.info()
-                    .arguments()
-                    .map(
-                        args ->
-                            String.join(" ", args).contains(baseDir)
-                                && String.join(" ", args).contains("jboss-modules.jar"))
-                    .orElse(false))
-        .map(ProcessHandle::pid)
-        .toList();
+    return Node.processes(
+        args ->
+            String.join(" ", args).contains(baseDir)
+                && String.join(" ", args).contains("jboss-modules.jar"));
   }
 
   /** Runs jboss-cli with {@code arguments} on a script file of {@code commands}. */
