@@ -85,18 +85,16 @@ public class BenchResource {
     try {
       int events = backlog.release(type);
       long start = System.nanoTime();
-      // this server's relay announces each event it sent: all of them sent ends the drain at once;
+      // this server's relay announces each event it sent: the last one ends the wait at once;
       // other servers' sends (B4) it cannot hear, so the table is asked too, every 20 ms
-      for (int waited = 0; sends.sent(type) < events; waited++) {
-        if (waited % 20 == 19 && !backlog.anyPending()) {
-          break;
-        }
-        Thread.sleep(1);
+      long heard;
+      while ((heard = sends.await(type, events, 20)) < events && backlog.anyPending()) {
+        // not all sent yet
       }
       return Json.createObjectBuilder()
           .add("events", events)
           .add("nanos", System.nanoTime() - start)
-          .add("heard", sends.sent(type))
+          .add("heard", heard)
           .build();
     } finally {
       sends.forget(type);
