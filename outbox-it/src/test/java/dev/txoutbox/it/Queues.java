@@ -44,10 +44,13 @@ public class Queues {
 
   /** A subscription to a topic, receiving until closed. */
   public record Subscription(JMSContext context, JMSConsumer consumer) implements AutoCloseable {
-    /** The messages that arrive until none came for {@code quietFor}, in arrival order. */
-    public List<Received> receiveAll(Duration quietFor) {
+    /**
+     * The messages that arrive, in arrival order: the first within {@code firstWithin}, then each
+     * next one until none came for {@code quietFor}.
+     */
+    public List<Received> receiveAll(Duration firstWithin, Duration quietFor) {
       List<Received> received = new ArrayList<>();
-      for (Message m = consumer.receive(quietFor.toMillis());
+      for (Message m = consumer.receive(firstWithin.toMillis());
           m != null;
           m = consumer.receive(quietFor.toMillis())) {
         received.add(copy(m));

@@ -577,7 +577,10 @@ class CrashIT {
                 scripts.resolve("datasource-" + database + (exactlyOnce ? "-xa" : "") + ".cli"))
             .replace("@jdbc.dir@", System.getProperty("it.jdbc.dir"))
             .replace("@txoutbox.db.host@", System.getProperty("it.db.host", "127.0.0.1"))
-            .replace("@txoutbox.db.name@", db.name));
+            .replace("@txoutbox.db.name@", db.name)
+            .replace("@txoutbox.db.recovery-user@", System.getProperty("it.db.recovery-user"))
+            .replace(
+                "@txoutbox.db.recovery-password@", System.getProperty("it.db.recovery-password")));
     if (exactlyOnce) {
       installHaltingModule(home);
     }
