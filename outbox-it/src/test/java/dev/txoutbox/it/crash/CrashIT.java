@@ -73,7 +73,11 @@ class CrashIT {
   private static final boolean WILDFLY = "wildfly".equals(System.getProperty("it.server"));
   private static final Duration LEASE = Duration.ofSeconds(10);
   private static final Duration OUTAGE = Duration.ofSeconds(10);
-  private static final Duration LONG_OUTAGE = Duration.ofSeconds(60);
+
+  /** The external broker's orderly stop: {@code -Dcrash.long-outage=20} seconds for a short run. */
+  private static final Duration LONG_OUTAGE =
+      Duration.ofSeconds(Integer.getInteger("crash.long-outage", 60));
+
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final StringAsset BEANS =
       new StringAsset(
