@@ -21,6 +21,7 @@ import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -55,14 +56,16 @@ class MessageGroupsIT {
   void eachKeyGoesToOneOfFourConsumersInSeqOrder() throws Exception {
     String run = UUID.randomUUID().toString().substring(0, 8);
     CountDownLatch attached = new CountDownLatch(CONSUMERS);
+    AtomicInteger together = new AtomicInteger();
     List<Future<List<Queues.Received>>> consumers = new ArrayList<>();
     for (int c = 0; c < CONSUMERS; c++) {
       consumers.add(
           executor.submit(
               () ->
-                  queues.receiveAll(
+                  queues.receiveShare(
                       "events",
                       "run = '" + run + "'",
+                      together,
                       KEYS * PER_KEY,
                       Duration.ofSeconds(15),
                       Duration.ofSeconds(240),

@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -103,31 +104,46 @@ public class Queues {
    */
   public List<Received> receiveAll(
       String destination, String selector, int count, Duration quietFor, Duration timeout) {
-    return receiveAll(destination, selector, count, quietFor, timeout, new CountDownLatch(1));
+    return receiveShare(
+        destination,
+        selector,
+        new AtomicInteger(),
+        count,
+        quietFor,
+        timeout,
+        new CountDownLatch(1));
   }
 
   /**
-   * {@link #receiveAll(String, String, int, Duration, Duration)}, counting {@code attached} down
-   * once its consumer is attached to the queue (for tests of several competing consumers).
+   * One of several competing consumers: consumes messages matching the selector, in arrival order,
+   * until all of them together ({@code together}) received {@code count}, or none came to this one
+   * for {@code quietFor}, or {@code timeout} passed. Counts {@code attached} down once its consumer
+   * is attached to the queue.
    */
-  public List<Received> receiveAll(
+  public List<Received> receiveShare(
       String destination,
       String selector,
+      AtomicInteger together,
       int count,
       Duration quietFor,
       Duration timeout,
       CountDownLatch attached) {
     List<Received> received = new ArrayList<>();
     long deadline = System.nanoTime() + timeout.toNanos();
+    long poll = Math.min(quietFor.toMillis(), 200);
     try (JMSContext context = connectionFactory.createContext(JMSContext.AUTO_ACKNOWLEDGE);
         JMSConsumer consumer = context.createConsumer(queue(destination), selector)) {
       attached.countDown();
-      while (received.size() < count && System.nanoTime() < deadline) {
-        Message message = consumer.receive(quietFor.toMillis());
-        if (message == null) {
+      long lastArrival = System.nanoTime();
+      while (together.get() < count && System.nanoTime() < deadline) {
+        Message message = consumer.receive(poll);
+        if (message != null) {
+          received.add(copy(message));
+          together.incrementAndGet();
+          lastArrival = System.nanoTime();
+        } else if (System.nanoTime() - lastArrival > quietFor.toNanos()) {
           break;
         }
-        received.add(copy(message));
       }
     }
     return received;
