@@ -97,7 +97,7 @@ record Plan(
               true);
       case "smoke" ->
           new Plan(
-              8_000,
+              3_000,
               List.of(4),
               false,
               1,
