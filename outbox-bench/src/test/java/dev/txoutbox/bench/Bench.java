@@ -1,5 +1,6 @@
 package dev.txoutbox.bench;
 
+import dev.txoutbox.bench.Results.Cost;
 import dev.txoutbox.bench.Results.Drain;
 import dev.txoutbox.bench.Results.Exactly;
 import dev.txoutbox.bench.Results.Keyed;
@@ -113,7 +114,7 @@ public final class Bench {
     for (int clients : plan.writeClients()) {
       results.writes.add(writeOverhead(server, database, clients, true));
     }
-    Drain drain = drain(server, database, 100, plan.drainEvents(database, 100));
+    Drain drain = drain(server, database, 100, plan.drainEvents(database, 100), false);
     results.drains.add(drain);
     results.keyed.add(hotKeys(server, database));
     if (plan.drainsOnly()) {
@@ -148,7 +149,8 @@ public final class Bench {
     for (int batch : plan.drainEventsByBatch().keySet().stream().sorted().toList()) {
       if (batch != 100) {
         Server server = start(database, new Relay(true, batch, true, CONSUMERS));
-        results.drains.add(drain(server, database, batch, plan.drainEvents(database, batch)));
+        results.drains.add(
+            drain(server, database, batch, plan.drainEvents(database, batch), false));
         stop(server);
       }
     }
@@ -224,15 +226,39 @@ public final class Bench {
     List<JsonObject> baseline = new ArrayList<>();
     List<Double> ratios = new ArrayList<>();
     List<Double> p99Changes = new ArrayList<>();
+    Cpu outboxCpu = new Cpu(0, 0, 0, 0);
+    Cpu baselineCpu = new Cpu(0, 0, 0, 0);
+    long outboxCount = 0;
+    long baselineCount = 0;
     for (int pair = 0; pair < plan.writePairs(); pair++) {
-      JsonObject a = closedLoop(server, clients, plan.writeMillis(), true, relayOn);
-      JsonObject b = closedLoop(server, clients, plan.writeMillis(), false, relayOn);
+      Block outboxBlock = block(server, clients, plan.writeMillis(), true, relayOn);
+      Block baselineBlock = block(server, clients, plan.writeMillis(), false, relayOn);
+      JsonObject a = outboxBlock.figures();
+      JsonObject b = baselineBlock.figures();
+      outboxCpu = outboxCpu.plus(outboxBlock.cpu());
+      baselineCpu = baselineCpu.plus(baselineBlock.cpu());
+      outboxCount += a.getJsonNumber("count").longValue();
+      baselineCount += b.getJsonNumber("count").longValue();
       outbox.add(a);
       baseline.add(b);
       ratios.add(tps(a) / tps(b));
       p99Changes.add(
           (double) a.getJsonNumber("p99").longValue() / b.getJsonNumber("p99").longValue() - 1);
       log(String.format("  pair %d: %.0f vs %.0f tx/s", pair + 1, tps(a), tps(b)));
+    }
+    if (clients == 4) {
+      Cost cost =
+          new Cost(
+              database,
+              relayOn ? Targets.WRITE_SAME_SERVER_WHAT : Targets.WRITE_ELSEWHERE_WHAT,
+              outboxCpu.perThousand(outboxCount),
+              baselineCpu.perThousand(baselineCount));
+      results.costs.add(cost);
+      log(
+          "  CPU per 1,000 transactions: outbox "
+              + cost.outbox()
+              + "; baseline "
+              + cost.baseline());
     }
     return new Write(
         database,
@@ -252,16 +278,27 @@ public final class Bench {
    */
   private JsonObject closedLoop(
       Server server, int clients, long millis, boolean publish, boolean relayOn) throws Exception {
-    JsonObject block =
+    return block(server, clients, millis, publish, relayOn).figures();
+  }
+
+  /** A B1 block's figures, and the CPU that the machine spent while it ran. */
+  private record Block(JsonObject figures, Cpu cpu) {}
+
+  /** See {@link #closedLoop}; with the CPU of the block itself, not of the drain after it. */
+  private Block block(Server server, int clients, long millis, boolean publish, boolean relayOn)
+      throws Exception {
+    Cpu before = Cpu.read(server.node.pids());
+    JsonObject figures =
         server.postJson("closed-loop?clients=" + clients + "&ms=" + millis + "&publish=" + publish);
-    if (block.getJsonNumber("errors").longValue() > 0) {
-      throw new IllegalStateException("business transactions failed in B1: " + block);
+    Cpu cpu = Cpu.read(server.node.pids()).since(before);
+    if (figures.getJsonNumber("errors").longValue() > 0) {
+      throw new IllegalStateException("business transactions failed in B1: " + figures);
     }
     if (relayOn) {
       awaitNothingPending(server);
     }
     maintain(server);
-    return block;
+    return new Block(figures, cpu);
   }
 
   private static double tps(JsonObject block) {
@@ -270,7 +307,9 @@ public final class Bench {
 
   // ---- B2
 
-  private Drain drain(Server server, String database, int batch, int events) throws Exception {
+  /** B2 at one batch size; {@code exactlyOnce}: on B5's server (its costs are not B2's). */
+  private Drain drain(Server server, String database, int batch, int events, boolean exactlyOnce)
+      throws Exception {
     log("B2 relay throughput, batch " + batch + ", " + events + " events");
     drainBacklog(server, List.of(), Math.min(events / 2, 1_000), 0, false); // warm-up
     rawSend(server, Math.min(events / 2, 1_000), batch);
@@ -292,12 +331,24 @@ public final class Bench {
       log(String.format("  pair %d: relay %.0f/s, raw sender %.0f/s", pair + 1, a, b));
     }
     int all = events * plan.drainPairs();
+    if (!exactlyOnce && (batch == 100 || batch == 10)) {
+      results.costs.add(
+          new Cost(
+              database,
+              Targets.drainWhat(batch),
+              relayCpu.perThousand(all),
+              rawCpu.perThousand(all)));
+    }
     results.notes.add(
         String.format(
-            "%s, B2 batch %d, CPU seconds per 1,000 events (blocks with their consumer, the relay's"
-                + " staging excluded; the rest of the machine's busy time is the broker's store"
-                + " and other processes): relay %s; raw sender %s",
-            name(database), batch, relayCpu.perThousand(all), rawCpu.perThousand(all)));
+            "%s, B2 batch %d%s, CPU seconds per 1,000 events (blocks with their consumer, the"
+                + " relay's staging excluded; the rest of the machine's busy time is the broker's"
+                + " store and other processes): relay %s; raw sender %s",
+            name(database),
+            batch,
+            exactlyOnce ? " (B5, exactly-once)" : "",
+            relayCpu.perThousand(all),
+            rawCpu.perThousand(all)));
     return new Drain(database, batch, events, Spread.of(ratios), median(outbox), median(raw));
   }
 
@@ -416,7 +467,7 @@ public final class Bench {
     Server server = start(database, relay);
     try {
       warmUp(server, true);
-      Drain drain = drain(server, database, relay.batchSize(), plan.exactlyOnceEvents());
+      Drain drain = drain(server, database, relay.batchSize(), plan.exactlyOnceEvents(), true);
       Latency latency = latency(server, database, true, 0.5, rate);
       return new Exactly(database, drain, latency);
     } finally {

@@ -14,6 +14,9 @@ import java.util.stream.Stream;
  * elsewhere every figure reads as zero.
  */
 record Cpu(double server, double database, double busy, double total) {
+  /** The busy share from which a block counts as CPU-bound (its cores had no time to spare). */
+  static final double SATURATED = 0.9;
+
   private static final double TICK = 100.0; // USER_HZ, 100 on every Linux this runs on
   private static final Path PROC = Path.of("/proc");
 
@@ -52,8 +55,22 @@ record Cpu(double server, double database, double busy, double total) {
     return total > 0 ? busy / total : 0;
   }
 
+  /**
+   * The highest ratio of throughputs that the outbox could reach against its baseline on a machine
+   * that both keep busy, if everything it did beyond the baseline cost nothing but its database's
+   * CPU: the baseline's CPU per unit over the baseline's plus the extra PostgreSQL CPU of the
+   * outbox's blocks (both per the same number of units), plus {@code alsoBusy}, CPU seconds per as
+   * many units that any outbox must spend besides (such as sending its events). On a CPU-bound
+   * machine, throughput is the cores over the CPU per unit, so no outbox that does this work can do
+   * better there.
+   */
+  static double bound(Cpu baseline, Cpu outbox, double alsoBusy) {
+    double extra = Math.max(0, outbox.database - baseline.database) + alsoBusy;
+    return baseline.busy / (baseline.busy + extra);
+  }
+
   /** Seconds of CPU per 1,000 events of a block of {@code events}. */
-  Cpu perThousand(int events) {
+  Cpu perThousand(long events) {
     double f = 1_000.0 / events;
     return new Cpu(server * f, database * f, busy * f, total * f);
   }

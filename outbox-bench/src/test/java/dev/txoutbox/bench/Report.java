@@ -2,6 +2,7 @@ package dev.txoutbox.bench;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.txoutbox.bench.Results.Cost;
 import dev.txoutbox.bench.Results.Drain;
 import dev.txoutbox.bench.Results.Exactly;
 import dev.txoutbox.bench.Results.Keyed;
@@ -110,6 +111,7 @@ final class Report {
     md.append("## Targets (PostgreSQL; Derby has none)\n\n").append(targets(results));
     md.append("## B1 write overhead\n\n").append(writes(results.writes));
     md.append("## B2 relay throughput\n\n").append(drains(results.drains));
+    md.append("## Where the CPU goes\n\n").append(costs(results));
     md.append("## B2 with hot keys\n\n").append(keyed(results.keyed));
     md.append("## B2 on a table of retained SENT rows\n\n").append(retained(results.retained));
     md.append("## B3 commit-to-consume latency\n\n").append(latencies(results.latencies));
@@ -183,6 +185,55 @@ final class Report {
                   rate(d.rawRate())
                 });
     return md + '\n';
+  }
+
+  /**
+   * B1 and B2's CPU per 1,000 transactions or events, per process, and the bound that the CPU puts
+   * on their ratio ({@link Targets#bound}).
+   */
+  private static String costs(Results results) {
+    if (results.costs.isEmpty()) {
+      return NOT_RUN + '\n';
+    }
+    String intro =
+        "CPU seconds per 1,000 transactions (B1) or events (B2) during the blocks, read from"
+            + " `/proc`: the server's JVM (with its broker and consumer), PostgreSQL's processes,"
+            + " and the whole machine's busy time, with the share of its cores that was busy. When"
+            + " the baseline's blocks keep the machine busy (at least "
+            + fmt("%.0f %%", 100 * Cpu.SATURATED)
+            + "), throughput is the cores over the CPU per unit, and the *CPU bound* is the"
+            + " highest ratio any outbox could reach there if all it did beyond the baseline"
+            + " cost nothing but the extra PostgreSQL CPU that this run measured (B1 with the"
+            + " relay on this server: plus the raw sender's CPU per message at batch 100, since"
+            + " every event is sent and received on the same cores).\n\n";
+    String md =
+        table(
+            header(
+                2,
+                "Database",
+                "Benchmark",
+                "Outbox: JVM / PostgreSQL / busy",
+                "Baseline: JVM / PostgreSQL / busy",
+                "Baseline busy share",
+                "CPU bound"),
+            results.costs,
+            Comparator.comparing(Cost::database).thenComparing(Cost::what),
+            c ->
+                new String[] {
+                  name(c.database()),
+                  c.what(),
+                  seconds(c.outbox()),
+                  seconds(c.baseline()),
+                  fmt("%.0f %%", 100 * c.baseline().busyShare()),
+                  Targets.bound(results, c.database(), c.what())
+                      .map(b -> fmt("%.2f", b))
+                      .orElse("—")
+                });
+    return intro + md + '\n';
+  }
+
+  private static String seconds(Cpu cpu) {
+    return fmt("%.2f / %.2f / %.2f s", cpu.server(), cpu.database(), cpu.busy());
   }
 
   private static String targets(Results results) {

@@ -2,6 +2,7 @@ package dev.txoutbox.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.txoutbox.bench.Results.Cost;
 import dev.txoutbox.bench.Results.Drain;
 import dev.txoutbox.bench.Results.Exactly;
 import dev.txoutbox.bench.Results.Keyed;
@@ -81,6 +82,8 @@ class ReportTest {
         .contains("| 0.43 (0.40–0.45, n = 3) | 0.50 |")
         .contains("| PostgreSQL | B3 wake-up, 50 % load (500/s), p99 ms | 60.0 | 90.0 | 1.50 |")
         .contains("| Derby | polling only | 50 % |")
+        .contains(
+            "| Derby | B2, batch 100 | 0.50 / 0.00 / 0.50 s | 0.30 / 0.00 / 0.30 s | 100 % | — |")
         .contains("- Load average: 0.42 before, 1.37 after")
         .contains("- PostgreSQL: 15.18, autovacuum = off")
         .contains("the harness ran `VACUUM (ANALYZE)` of the benchmark database")
@@ -173,6 +176,52 @@ class ReportTest {
   }
 
   @Test
+  void cpuBoundIsTheBaselinesCpuOverItPlusTheExtraDatabaseCpu() throws IOException {
+    Results results = new Results(MACHINE, "smoke");
+    results.writes.add(write("postgresql", 4, 0.70, 1000));
+    results.drains.add(new Drain("postgresql", 100, 1_000, spread(0.8), 800, 1000));
+    results.drains.add(new Drain("postgresql", 10, 1_000, spread(0.5), 500, 1000));
+    // B2 at batch 100: 0.30 s of baseline, 0.05 s more of PostgreSQL -> 0.30 / 0.35
+    results.costs.add(
+        new Cost(
+            "postgresql",
+            "B2, batch 100",
+            new Cpu(0.40, 0.06, 0.47, 0.47),
+            new Cpu(0.29, 0.01, 0.30, 0.30)));
+    // the raw sender's blocks left half the machine idle: no bound
+    results.costs.add(
+        new Cost(
+            "postgresql", "B2, batch 10", new Cpu(0.8, 0.1, 0.9, 1.0), new Cpu(0.4, 0, 0.5, 1.0)));
+    // relay elsewhere: 1.2 s of baseline, 0.3 s more of PostgreSQL -> 1.2 / 1.5
+    results.costs.add(
+        new Cost(
+            "postgresql",
+            "B1, relay elsewhere, 4 clients",
+            new Cpu(0.9, 0.7, 1.6, 1.6),
+            new Cpu(0.8, 0.4, 1.2, 1.25)));
+    // on this server also the raw sends, 0.30 s per 1,000 -> 1.2 / (1.2 + 0.3 + 0.3)
+    results.costs.add(
+        new Cost(
+            "postgresql",
+            "B1, relay on this server, 4 clients",
+            new Cpu(1.4, 0.7, 2.0, 2.0),
+            new Cpu(0.8, 0.4, 1.2, 1.2)));
+
+    Report.write(results, dir);
+
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains("| B2, batch 100 | ≥ 0.90 of the raw sender | 0.80 (CPU bound 0.86) |")
+        .contains("| B2, batch 10 | ≥ 0.60 of the raw sender | 0.50 | does not hold |")
+        .contains(
+            "| B1, relay on this server, 4 clients | ≥ 0.75 of the baseline | 0.70 (CPU bound 0.67) |")
+        .contains(
+            "| PostgreSQL | B1, relay elsewhere, 4 clients | 0.90 / 0.70 / 1.60 s"
+                + " | 0.80 / 0.40 / 1.20 s | 96 % | 0.80 |")
+        .contains(
+            "| PostgreSQL | B2, batch 10 | 0.80 / 0.10 / 0.90 s | 0.40 / 0.00 / 0.50 s | 50 % | — |");
+  }
+
+  @Test
   void busyMachineMarksTheRunInvalid() throws IOException {
     Machine busy =
         new Machine("cpu", 2, 1024, "Linux", "17", "15", "off", "26", 1.51, 1.2, "2026-11-30");
@@ -197,7 +246,7 @@ class ReportTest {
     Report.write(new Results(MACHINE, "smoke"), dir);
 
     String md = Files.readString(dir.resolve("report.md"));
-    assertThat(md.split("Not run in this mode.", -1)).hasSize(8);
+    assertThat(md.split("Not run in this mode.", -1)).hasSize(9);
     assertThat(md).contains("smoke run").doesNotContain("report.png").doesNotContain("## Notes");
     assertThat(dir.resolve("report.png")).doesNotExist();
     assertThat(dir.resolve("bench/report.md")).exists();
@@ -245,6 +294,8 @@ class ReportTest {
             new Drain("postgresql", 100, 100_000, spread(0.40, 0.43, 0.45), 4300, 10_000),
             latency("postgresql", true, 0.5, 20, 90)));
     results.vacuums = 37;
+    results.costs.add(
+        new Cost("derby", "B2, batch 100", new Cpu(0.5, 0, 0.5, 0.5), new Cpu(0.3, 0, 0.3, 0.3)));
 
     results.latencies.add(latency("derby", true, 0.5, 4.2, 38));
     results.latencies.add(latency("derby", true, 0.1, 3.1, 20));

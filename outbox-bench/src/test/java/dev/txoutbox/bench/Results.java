@@ -14,6 +14,7 @@ final class Results {
   final List<Keyed> keyed = new ArrayList<>();
   final List<Retained> retained = new ArrayList<>();
   final List<Exactly> exactly = new ArrayList<>();
+  final List<Cost> costs = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
 
   /** How many times the run vacuumed and analyzed the PostgreSQL database (0 on Derby). */
@@ -140,4 +141,20 @@ final class Results {
    * exactly-once mode (XA datasource), to set beside the at-least-once rows of the same run.
    */
   record Exactly(String database, Drain drain, Latency latency) {}
+
+  /**
+   * The CPU that one B1 or B2 measurement cost, per 1,000 transactions or events, of the outbox's
+   * blocks and of its baseline's ({@code what} as the Targets table names the benchmark).
+   */
+  record Cost(String database, String what, Cpu outbox, Cpu baseline) {
+    /** See {@link Cpu#bound}; {@code alsoBusy}: what the outbox must spend besides, per 1,000. */
+    double bound(double alsoBusy) {
+      return Cpu.bound(baseline, outbox, alsoBusy);
+    }
+
+    /** Whether the baseline's blocks kept the machine busy enough for {@link #bound} to hold. */
+    boolean cpuBound() {
+      return baseline.busyShare() >= Cpu.SATURATED;
+    }
+  }
 }
