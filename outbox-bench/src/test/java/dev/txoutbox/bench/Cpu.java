@@ -58,15 +58,20 @@ record Cpu(double server, double database, double busy, double total) {
   /**
    * The highest ratio of throughputs that the outbox could reach against its baseline on a machine
    * that both keep busy, if everything it did beyond the baseline cost nothing but its database's
-   * CPU: the baseline's CPU per unit over the baseline's plus the extra PostgreSQL CPU of the
-   * outbox's blocks (both per the same number of units), plus {@code alsoBusy}, CPU seconds per as
-   * many units that any outbox must spend besides (such as sending its events). On a CPU-bound
-   * machine, throughput is the cores over the CPU per unit, so no outbox that does this work can do
-   * better there.
+   * CPU: the CPU of the system measured (the server's JVM and PostgreSQL) per unit of the baseline,
+   * over the same plus the extra PostgreSQL CPU of the outbox's blocks (both per the same number of
+   * units) plus {@code also}, CPU seconds per as many units that any outbox must spend besides
+   * (such as sending its events). On a CPU-bound machine, throughput is the cores over the CPU per
+   * unit, so no outbox that does this work can do better there.
    */
-  static double bound(Cpu baseline, Cpu outbox, double alsoBusy) {
-    double extra = Math.max(0, outbox.database - baseline.database) + alsoBusy;
-    return baseline.busy / (baseline.busy + extra);
+  static double bound(Cpu baseline, Cpu outbox, double also) {
+    double extra = Math.max(0, outbox.database - baseline.database) + also;
+    return baseline.measured() / (baseline.measured() + extra);
+  }
+
+  /** The CPU of the system measured: the server's JVM and PostgreSQL. */
+  double measured() {
+    return server + database;
   }
 
   /** Seconds of CPU per 1,000 events of a block of {@code events}. */

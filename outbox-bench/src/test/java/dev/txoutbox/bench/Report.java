@@ -203,8 +203,9 @@ final class Report {
             + fmt("%.0f %%", 100 * Cpu.SATURATED)
             + "), throughput is the cores over the CPU per unit, and the *CPU bound* is the"
             + " highest ratio any outbox could reach there if all it did beyond the baseline"
-            + " cost nothing but the extra PostgreSQL CPU that this run measured (B1 with the"
-            + " relay on this server: plus the raw sender's CPU per message at batch 100, since"
+            + " cost nothing but the extra PostgreSQL CPU that this run measured: the baseline's"
+            + " JVM and PostgreSQL CPU over the same plus that extra (B1 with the relay on this"
+            + " server: plus the raw sender's JVM and PostgreSQL CPU per message at batch 100, since"
             + " every event is sent and received on the same cores).\n\n";
     String md =
         table(

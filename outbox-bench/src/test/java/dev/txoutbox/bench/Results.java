@@ -147,9 +147,9 @@ final class Results {
    * blocks and of its baseline's ({@code what} as the Targets table names the benchmark).
    */
   record Cost(String database, String what, Cpu outbox, Cpu baseline) {
-    /** See {@link Cpu#bound}; {@code alsoBusy}: what the outbox must spend besides, per 1,000. */
-    double bound(double alsoBusy) {
-      return Cpu.bound(baseline, outbox, alsoBusy);
+    /** See {@link Cpu#bound}; {@code also}: what the outbox must spend besides, per 1,000. */
+    double bound(double also) {
+      return Cpu.bound(baseline, outbox, also);
     }
 
     /** Whether the baseline's blocks kept the machine busy enough for {@link #bound} to hold. */

@@ -119,7 +119,7 @@ final class Targets {
       return Optional.of(cost.get().bound(0));
     }
     return cost(r, database, drainWhat(100))
-        .map(sends -> cost.get().bound(sends.baseline().busy()));
+        .map(sends -> cost.get().bound(sends.baseline().measured()));
   }
 
   private static Optional<Cost> cost(Results r, String database, String what) {
