@@ -7,6 +7,7 @@ import dev.txoutbox.bench.Results.Keyed;
 import dev.txoutbox.bench.Results.Latency;
 import dev.txoutbox.bench.Results.Percentiles;
 import dev.txoutbox.bench.Results.Retained;
+import dev.txoutbox.bench.Results.RowByHand;
 import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
@@ -113,6 +114,11 @@ public final class Bench {
     warmUp(server, true);
     for (int clients : plan.writeClients()) {
       results.writes.add(writeOverhead(server, database, clients, true));
+    }
+    if (plan.writesOnly()) {
+      stop(server);
+      dropDatabase(database);
+      return;
     }
     Drain drain = drain(server, database, 100, plan.drainEvents(database, 100), false);
     results.drains.add(drain);
@@ -230,9 +236,18 @@ public final class Bench {
     Cpu baselineCpu = new Cpu(0, 0, 0, 0);
     long outboxCount = 0;
     long baselineCount = 0;
+    List<Double> rowRatios = new ArrayList<>();
+    List<Double> outboxToRow = new ArrayList<>();
     for (int pair = 0; pair < plan.writePairs(); pair++) {
       Block outboxBlock = block(server, clients, plan.writeMillis(), true, relayOn);
       Block baselineBlock = block(server, clients, plan.writeMillis(), false, relayOn);
+      if (!relayOn) {
+        // the ceiling: the publish's row by plain SQL, the relay elsewhere as for the outbox
+        JsonObject row = rowBlock(server, clients, plan.writeMillis());
+        rowRatios.add(tps(row) / tps(baselineBlock.figures()));
+        outboxToRow.add(tps(outboxBlock.figures()) / tps(row));
+        log(String.format("  the row by plain SQL: %.0f tx/s", tps(row)));
+      }
       JsonObject a = outboxBlock.figures();
       JsonObject b = baselineBlock.figures();
       outboxCpu = outboxCpu.plus(outboxBlock.cpu());
@@ -245,6 +260,10 @@ public final class Bench {
       p99Changes.add(
           (double) a.getJsonNumber("p99").longValue() / b.getJsonNumber("p99").longValue() - 1);
       log(String.format("  pair %d: %.0f vs %.0f tx/s", pair + 1, tps(a), tps(b)));
+    }
+    if (!relayOn) {
+      results.rows.add(
+          new RowByHand(database, clients, Spread.of(rowRatios), Spread.of(outboxToRow)));
     }
     if (clients == 4) {
       Cost cost =
@@ -279,6 +298,18 @@ public final class Bench {
   private JsonObject closedLoop(
       Server server, int clients, long millis, boolean publish, boolean relayOn) throws Exception {
     return block(server, clients, millis, publish, relayOn).figures();
+  }
+
+  /** A B1 block whose transactions write the publish's row by plain SQL (the relay is off). */
+  private JsonObject rowBlock(Server server, int clients, long millis) throws Exception {
+    JsonObject figures =
+        server.postJson(
+            "closed-loop?clients=" + clients + "&ms=" + millis + "&publish=false&row=true");
+    if (figures.getJsonNumber("errors").longValue() > 0) {
+      throw new IllegalStateException("business transactions failed in B1: " + figures);
+    }
+    maintain(server);
+    return figures;
   }
 
   /** A B1 block's figures, and the CPU that the machine spent while it ran. */

@@ -6,7 +6,9 @@ import java.util.Map;
 /**
  * How much of each benchmark a run does. {@code full} gives the README's figures; {@code smoke}
  * only shows that every part still works, in a few minutes; {@code drains} runs B2 alone (batch
- * 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput.
+ * 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput;
+ * {@code writes} runs B1 alone at 4 clients, five block pairs per relay placement, for work on the
+ * write path.
  *
  * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
  * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
@@ -40,7 +42,8 @@ record Plan(
     long sentRows,
     int retainedEvents,
     int exactlyOnceEvents,
-    boolean drainsOnly) {
+    boolean drainsOnly,
+    boolean writesOnly) {
 
   static Plan of(String mode) {
     return switch (mode) {
@@ -69,6 +72,7 @@ record Plan(
               1_000_000,
               20_000,
               20_000,
+              false,
               false);
       case "drains" ->
           new Plan(
@@ -94,6 +98,33 @@ record Plan(
               0,
               0,
               0,
+              true,
+              false);
+      case "writes" ->
+          new Plan(
+              30_000,
+              List.of(4),
+              true,
+              5,
+              4_000,
+              Map.of(),
+              0,
+              List.of(),
+              0,
+              0,
+              false,
+              0,
+              0,
+              0,
+              180_000,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              0,
+              false,
               true);
       case "smoke" ->
           new Plan(
@@ -119,10 +150,13 @@ record Plan(
               20_000,
               1_000,
               1_000,
+              false,
               false);
       default ->
           throw new IllegalArgumentException(
-              "bench.mode is '" + mode + "': use full (the README's figures), drains or smoke");
+              "bench.mode is '"
+                  + mode
+                  + "': use full (the README's figures), drains, writes or smoke");
     };
   }
 

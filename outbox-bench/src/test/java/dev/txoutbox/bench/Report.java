@@ -10,6 +10,7 @@ import dev.txoutbox.bench.Results.Latency;
 import dev.txoutbox.bench.Results.Machine;
 import dev.txoutbox.bench.Results.Percentiles;
 import dev.txoutbox.bench.Results.Retained;
+import dev.txoutbox.bench.Results.RowByHand;
 import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
@@ -109,7 +110,7 @@ final class Report {
         .append(m.autovacuum())
         .append(").\n\n");
     md.append("## Targets (PostgreSQL; Derby has none)\n\n").append(targets(results));
-    md.append("## B1 write overhead\n\n").append(writes(results.writes));
+    md.append("## B1 write overhead\n\n").append(writes(results.writes)).append(rows(results.rows));
     md.append("## B2 relay throughput\n\n").append(drains(results.drains));
     md.append("## Where the CPU goes\n\n").append(costs(results));
     md.append("## B2 with hot keys\n\n").append(keyed(results.keyed));
@@ -158,6 +159,31 @@ final class Report {
                   ms(w.baselineP99Ms())
                 });
     return md + '\n';
+  }
+
+  /** B1's ceiling with the relay elsewhere, where it was measured. */
+  private static String rows(List<RowByHand> rows) {
+    if (rows.isEmpty()) {
+      return "";
+    }
+    String intro =
+        "With the relay elsewhere, each pair of blocks is followed by a third whose transactions"
+            + " write the publish's row by plain SQL (the same columns, table and indexes) instead"
+            + " of publishing: what the row itself costs the transaction, and what the outbox"
+            + " adds to it.\n\n";
+    return intro
+        + table(
+            header(1, "Database", "Clients", "Row by SQL / baseline", "Outbox / row by SQL"),
+            rows,
+            Comparator.comparing(RowByHand::database).thenComparingInt(RowByHand::clients),
+            r ->
+                new String[] {
+                  name(r.database()),
+                  String.valueOf(r.clients()),
+                  ratio(r.ratio()),
+                  ratio(r.outboxToRow())
+                })
+        + '\n';
   }
 
   /** Where the relay ran during a B1 row. */

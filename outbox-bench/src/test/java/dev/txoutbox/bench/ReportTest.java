@@ -10,6 +10,7 @@ import dev.txoutbox.bench.Results.Latency;
 import dev.txoutbox.bench.Results.Machine;
 import dev.txoutbox.bench.Results.Percentiles;
 import dev.txoutbox.bench.Results.Retained;
+import dev.txoutbox.bench.Results.RowByHand;
 import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
@@ -219,6 +220,35 @@ class ReportTest {
                 + " | 0.80 / 0.40 / 1.20 s | 96 % | 0.80 |")
         .contains(
             "| PostgreSQL | B2, batch 10 | 0.80 / 0.10 / 0.90 s | 0.40 / 0.00 / 0.50 s | 50 % | — |");
+  }
+
+  @Test
+  void writeElsewhereSaysWhatItsRowAloneCostsByPlainSql() throws IOException {
+    Results results = new Results(MACHINE, "writes");
+    results.writes.add(
+        new Write(
+            "postgresql",
+            4,
+            false,
+            spread(0.76, 0.78, 0.80),
+            spread(0.1, 0.1, 0.1),
+            1700,
+            2200,
+            3,
+            2.5));
+    results.rows.add(
+        new RowByHand("postgresql", 4, spread(0.79, 0.81, 0.83), spread(0.94, 0.96, 0.98)));
+
+    Report.write(results, dir);
+
+    assertThat(Files.readString(dir.resolve("report.md")))
+        .contains(
+            "| B1, relay elsewhere, 4 clients | ≥ 0.85 of the baseline | 0.78 (its row by plain SQL:"
+                + " 0.81) | does not hold |")
+        .contains("| Database | Clients | Row by SQL / baseline | Outbox / row by SQL |")
+        .contains("| PostgreSQL | 4 | 0.81 (0.79–0.83, n = 3) | 0.96 (0.94–0.98, n = 3) |")
+        .contains(
+            "| B1, relay on this server, 4 clients | ≥ 0.75 of the baseline | not measured |");
   }
 
   @Test

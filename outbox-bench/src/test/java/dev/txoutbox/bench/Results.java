@@ -15,6 +15,7 @@ final class Results {
   final List<Retained> retained = new ArrayList<>();
   final List<Exactly> exactly = new ArrayList<>();
   final List<Cost> costs = new ArrayList<>();
+  final List<RowByHand> rows = new ArrayList<>();
   final List<String> notes = new ArrayList<>();
 
   /** How many times the run vacuumed and analyzed the PostgreSQL database (0 on Derby). */
@@ -157,4 +158,11 @@ final class Results {
       return baseline.busyShare() >= Cpu.SATURATED;
     }
   }
+
+  /**
+   * B1's ceiling with the relay elsewhere: the same transaction writing the publish's row by plain
+   * SQL, against the baseline ({@code ratio}: what the row itself costs), and the outbox against it
+   * ({@code outboxToRow}: what the library adds to its row), per block pair.
+   */
+  record RowByHand(String database, int clients, Spread ratio, Spread outboxToRow) {}
 }

@@ -96,7 +96,7 @@ final class Targets {
         w -> what,
         what,
         fmt("≥ %.2f of the baseline", target),
-        w -> fmt("%.2f", w.throughputRatio().median()) + boundNote(r, what),
+        w -> fmt("%.2f", w.throughputRatio().median()) + boundNote(r, what) + rowNote(r, w),
         w -> w.throughputRatio().median() >= target);
   }
 
@@ -126,6 +126,19 @@ final class Targets {
     return r.costs.stream()
         .filter(c -> c.database().equalsIgnoreCase(database) && c.what().equals(what))
         .findFirst();
+  }
+
+  /** With the relay elsewhere: the ratio of the same transaction writing its row by plain SQL. */
+  private static String rowNote(Results r, Write w) {
+    return r.rows.stream()
+        .filter(
+            row ->
+                !w.relayOn()
+                    && row.database().equalsIgnoreCase(w.database())
+                    && row.clients() == w.clients())
+        .findFirst()
+        .map(row -> fmt(" (its row by plain SQL: %.2f)", row.ratio().median()))
+        .orElse("");
   }
 
   private static String boundNote(Results r, String what) {

@@ -36,16 +36,20 @@ public class BenchResource {
     return node;
   }
 
-  /** B1: {@code clients} closed-loop clients for {@code ms}, with or without the publish. */
+  /**
+   * B1: {@code clients} closed-loop clients for {@code ms}, with or without the publish; with
+   * {@code row}, the publish's row written by plain SQL instead ({@link Orders#placeWithRow}).
+   */
   @POST
   @Path("closed-loop")
   @Produces(MediaType.APPLICATION_JSON)
   public JsonObject closedLoop(
       @QueryParam("clients") int clients,
       @QueryParam("ms") long millis,
-      @QueryParam("publish") boolean publish)
+      @QueryParam("publish") boolean publish,
+      @QueryParam("row") boolean row)
       throws Exception {
-    return loads.closedLoop(clients, millis, publish);
+    return loads.closedLoop(clients, millis, publish, row);
   }
 
   /** B3: an open-loop producer at {@code rate} per second for {@code ms}; outbox or raw sends. */

@@ -29,9 +29,11 @@ public class Loads {
 
   /**
    * B1: {@code clients} closed-loop clients place orders for {@code millis}; each call is one
-   * business transaction, timed from call to commit.
+   * business transaction, timed from call to commit. {@code row}: with the publish's row written by
+   * plain SQL instead of {@code publish}.
    */
-  public JsonObject closedLoop(int clients, long millis, boolean publish) throws Exception {
+  public JsonObject closedLoop(int clients, long millis, boolean publish, boolean row)
+      throws Exception {
     Histogram latency = new SynchronizedHistogram(MAX_MICROS, 3);
     AtomicLong errors = new AtomicLong();
     long start = System.nanoTime();
@@ -44,7 +46,11 @@ public class Loads {
                 while (System.nanoTime() < end) {
                   long t = System.nanoTime();
                   try {
-                    orders.place(publish, false);
+                    if (row) {
+                      orders.placeWithRow();
+                    } else {
+                      orders.place(publish, false);
+                    }
                     latency.recordValue(Math.min(MAX_MICROS, (System.nanoTime() - t) / 1000));
                   } catch (RuntimeException e) {
                     errors.incrementAndGet();

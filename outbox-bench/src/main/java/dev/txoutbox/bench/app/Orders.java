@@ -11,6 +11,8 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -49,6 +51,31 @@ public class Orders {
         whenCommitted(transactions, event.toString(), receipts);
       }
     }
+  }
+
+  /**
+   * Places an order and writes the row that {@code publish} would, by plain SQL instead of the
+   * outbox: the same columns and values, into the same table and indexes. The ceiling of B1 with
+   * the relay elsewhere: what the row itself costs the transaction, without anything of the
+   * library's.
+   */
+  public void placeWithRow() {
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    Customer customer = em.find(Customer.class, (long) random.nextInt(CUSTOMERS));
+    String id = UUID.randomUUID().toString();
+    BigDecimal amount = BigDecimal.valueOf(random.nextInt(1, 100_000), 2);
+    em.persist(new PurchaseOrder(id, customer, amount));
+    Timestamp now = Timestamp.from(Instant.now());
+    em.createNativeQuery(
+            "INSERT INTO outbox_message (id, seq, event_type, aggregate_type, aggregate_id,"
+                + " destination, payload, status, attempts, next_attempt_at, created_at)"
+                + " VALUES (?, 0, 'OrderPlaced', 'Order', ?, 'events', ?, 'PENDING', 0, ?, ?)")
+        .setParameter(1, UUID.randomUUID().toString())
+        .setParameter(2, id)
+        .setParameter(3, Payloads.orderPlaced(id, customer.id, amount))
+        .setParameter(4, now)
+        .setParameter(5, now)
+        .executeUpdate();
   }
 
   /** Notes the moment the current transaction commits, for the event or message {@code id}. */
