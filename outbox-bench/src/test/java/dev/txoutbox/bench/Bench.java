@@ -239,11 +239,12 @@ public final class Bench {
     List<Double> rowRatios = new ArrayList<>();
     List<Double> outboxToRow = new ArrayList<>();
     for (int pair = 0; pair < plan.writePairs(); pair++) {
-      Block outboxBlock = block(server, clients, plan.writeMillis(), true, relayOn);
-      Block baselineBlock = block(server, clients, plan.writeMillis(), false, relayOn);
+      Block outboxBlock = block(server, clients, plan.writeMillis(), "publish=true", relayOn);
+      Block baselineBlock = block(server, clients, plan.writeMillis(), "publish=false", relayOn);
       if (!relayOn) {
         // the ceiling: the publish's row by plain SQL, the relay elsewhere as for the outbox
-        JsonObject row = rowBlock(server, clients, plan.writeMillis());
+        JsonObject row =
+            block(server, clients, plan.writeMillis(), "publish=false&row=true", false).figures();
         rowRatios.add(tps(row) / tps(baselineBlock.figures()));
         outboxToRow.add(tps(outboxBlock.figures()) / tps(row));
         log(String.format("  the row by plain SQL: %.0f tx/s", tps(row)));
@@ -297,30 +298,21 @@ public final class Bench {
    */
   private JsonObject closedLoop(
       Server server, int clients, long millis, boolean publish, boolean relayOn) throws Exception {
-    return block(server, clients, millis, publish, relayOn).figures();
-  }
-
-  /** A B1 block whose transactions write the publish's row by plain SQL (the relay is off). */
-  private JsonObject rowBlock(Server server, int clients, long millis) throws Exception {
-    JsonObject figures =
-        server.postJson(
-            "closed-loop?clients=" + clients + "&ms=" + millis + "&publish=false&row=true");
-    if (figures.getJsonNumber("errors").longValue() > 0) {
-      throw new IllegalStateException("business transactions failed in B1: " + figures);
-    }
-    maintain(server);
-    return figures;
+    return block(server, clients, millis, "publish=" + publish, relayOn).figures();
   }
 
   /** A B1 block's figures, and the CPU that the machine spent while it ran. */
   private record Block(JsonObject figures, Cpu cpu) {}
 
-  /** See {@link #closedLoop}; with the CPU of the block itself, not of the drain after it. */
-  private Block block(Server server, int clients, long millis, boolean publish, boolean relayOn)
+  /**
+   * See {@link #closedLoop}; {@code variant}: the query's publish (and row) parameters; with the
+   * CPU of the block itself, not of the drain after it.
+   */
+  private Block block(Server server, int clients, long millis, String variant, boolean relayOn)
       throws Exception {
     Cpu before = Cpu.read(server.node.pids());
     JsonObject figures =
-        server.postJson("closed-loop?clients=" + clients + "&ms=" + millis + "&publish=" + publish);
+        server.postJson("closed-loop?clients=" + clients + "&ms=" + millis + "&" + variant);
     Cpu cpu = Cpu.read(server.node.pids()).since(before);
     if (figures.getJsonNumber("errors").longValue() > 0) {
       throw new IllegalStateException("business transactions failed in B1: " + figures);
