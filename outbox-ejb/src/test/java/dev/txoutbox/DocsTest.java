@@ -50,9 +50,11 @@ class DocsTest {
   @Test
   void everyRelativeLinkAndImageNamesAnExistingFile() {
     List<String> broken = new ArrayList<>();
+    int checked = 0;
     for (Path page : pages()) {
       for (Link link : links(page)) {
         if (!link.path().isEmpty()) {
+          checked++;
           Path target = target(page, link);
           if (!target.startsWith(ROOT) || !Files.exists(target)) {
             broken.add(link.where() + ": " + link.text() + " names no file");
@@ -60,6 +62,7 @@ class DocsTest {
         }
       }
     }
+    assertThat(checked).as("relative links found").isPositive();
     assertThat(broken).as("links and images to files that do not exist").isEmpty();
   }
 
@@ -111,7 +114,9 @@ class DocsTest {
         missing.add(prefix + "<...>");
       }
     }
-    assertThat(missing).as("keys the code reads that docs/configuration.md does not list").isEmpty();
+    assertThat(missing)
+        .as("keys the code reads that docs/configuration.md does not list")
+        .isEmpty();
   }
 
   @Test
@@ -124,7 +129,8 @@ class DocsTest {
           code.keys().contains(key)
               || code.prefixes().stream()
                   .anyMatch(
-                      p -> key.startsWith(p) && code.literals().contains(key.substring(p.length())));
+                      p ->
+                          key.startsWith(p) && code.literals().contains(key.substring(p.length())));
       if (!read) {
         unread.add(key);
       }
@@ -143,7 +149,8 @@ class DocsTest {
     List<String> readme = Files.readAllLines(ROOT.resolve("README.md"));
 
     assertThat(readme.size())
-        .as("README.md's lines: the manual goes to docs/, the contributor's guide to CONTRIBUTING.md")
+        .as(
+            "README.md's lines: the manual goes to docs/, the contributor's guide to CONTRIBUTING.md")
         .isLessThanOrEqualTo(README_MAX_LINES);
   }
 
@@ -329,8 +336,8 @@ class DocsTest {
 
   /**
    * The keys in the first column of docs/configuration.md's tables: {@code outbox.relay.lease}, or
-   * a pattern such as {@code outbox.retry.type.<EventType>.<key>}, whose prefix is everything before
-   * its first {@code <}.
+   * a pattern such as {@code outbox.retry.type.<EventType>.<key>}, whose prefix is everything
+   * before its first {@code <}.
    */
   private static Keys keysTheReferenceLists() {
     Set<String> keys = new TreeSet<>();
