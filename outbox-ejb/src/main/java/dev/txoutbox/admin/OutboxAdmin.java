@@ -1,15 +1,16 @@
 package dev.txoutbox.admin;
 
-import dev.txoutbox.lifecycle.LifecycleEvents;
+import dev.txoutbox.internal.monitoring.Backlog;
+import dev.txoutbox.internal.monitoring.LifecycleEvents;
+import dev.txoutbox.internal.store.OutboxMessage;
+import dev.txoutbox.internal.store.Status;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Replayed;
 import dev.txoutbox.lifecycle.OutboxLifecycle.Skipped;
-import dev.txoutbox.store.DeadLetters;
-import dev.txoutbox.store.OutboxMessage;
-import dev.txoutbox.store.Status;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,20 +28,26 @@ public class OutboxAdmin {
   /** The most events {@link #events} answers at once. */
   public static final int MAX_PAGE = 500;
 
-  @Inject DeadLetters deadLetters;
+  @Inject OperatorQueries queries;
   @Inject LifecycleEvents lifecycle;
+  @Inject Backlog backlog;
 
-  /** The number of events in each status. */
-  public Map<Status, Long> countByStatus() {
-    return deadLetters.countByStatus();
+  /** The number of events in each status (every status, zero included). */
+  public Map<EventStatus, Long> countByStatus() {
+    Map<EventStatus, Long> counts = new EnumMap<>(EventStatus.class);
+    queries.countByStatus().forEach((status, count) -> counts.put(status(status), count));
+    return counts;
   }
 
-  /** How long the oldest PENDING event has waited since it was published; empty if none waits. */
+  /**
+   * How long the oldest PENDING event has waited since it was published; empty if none waits. The
+   * same reading as the health check's and the metrics' (at most a second old).
+   */
   public Optional<Duration> oldestPendingAge() {
-    return deadLetters
-        .oldestPending()
-        .map(created -> Duration.between(created, Instant.now()))
-        .map(age -> age.isNegative() ? Duration.ZERO : age);
+    Backlog.Snapshot reading = backlog.read();
+    return reading.pending() == 0
+        ? Optional.empty()
+        : Optional.of(reading.oldestPendingAge(Instant.now()));
   }
 
   /**
@@ -48,7 +55,7 @@ public class OutboxAdmin {
    * and a latest creation time (for a minimum age).
    */
   public List<EventSummary> events(
-      Status status,
+      EventStatus status,
       String eventType,
       String orderingKey,
       Instant createdBefore,
@@ -58,7 +65,15 @@ public class OutboxAdmin {
       throw new IllegalArgumentException(
           "offset must be 0 or more and limit from 1 to " + MAX_PAGE);
     }
-    return deadLetters.list(status, eventType, orderingKey, createdBefore, offset, limit).stream()
+    return queries
+        .list(
+            status == null ? null : Status.valueOf(status.name()),
+            eventType,
+            orderingKey,
+            createdBefore,
+            offset,
+            limit)
+        .stream()
         .map(OutboxAdmin::summary)
         .toList();
   }
@@ -66,20 +81,20 @@ public class OutboxAdmin {
   /** DEAD events, oldest first: {@link #events} with the status DEAD. */
   public List<EventSummary> deadEvents(
       String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
-    return events(Status.DEAD, eventType, orderingKey, createdBefore, offset, limit);
+    return events(EventStatus.DEAD, eventType, orderingKey, createdBefore, offset, limit);
   }
 
   /** One event, whatever its status. */
   public Optional<EventSummary> event(UUID id) {
-    return deadLetters.find(id.toString()).map(OutboxAdmin::summary);
+    return queries.find(id.toString()).map(OutboxAdmin::summary);
   }
 
   /** Sends a DEAD event again, with a fresh count of attempts; false if it is not DEAD. */
   public boolean replay(UUID id) {
     Optional<OutboxMessage> dead =
-        deadLetters.find(id.toString()).filter(m -> m.status() == Status.DEAD);
+        queries.find(id.toString()).filter(m -> m.status() == Status.DEAD);
     boolean replayed =
-        dead.isPresent() && deadLetters.replay(List.of(id.toString()), Instant.now()) == 1;
+        dead.isPresent() && queries.replay(List.of(id.toString()), Instant.now()) == 1;
     if (replayed) {
       LOG.info(() -> "txoutbox: operator replayed event " + id);
       lifecycle.fire(replayed(dead.get()));
@@ -97,19 +112,16 @@ public class OutboxAdmin {
       throw new IllegalArgumentException(
           "an event type and a time range with from before to are required");
     }
-    List<OutboxMessage> dead = deadLetters.deadOfTypeBetween(eventType, from, to);
+    List<OutboxMessage> dead = queries.deadOfTypeBetween(eventType, from, to);
     List<String> ids = dead.stream().map(OutboxMessage::id).toList();
-    int replayed = deadLetters.replay(ids, Instant.now());
+    int replayed = queries.replay(ids, Instant.now());
     LOG.info(() -> "txoutbox: operator replayed " + replayed + " " + eventType + " events: " + ids);
     // fewer replayed than found: another call changed some in between; tell of those now pending
     dead.stream()
         .filter(
             m ->
                 replayed == ids.size()
-                    || deadLetters
-                        .find(m.id())
-                        .filter(r -> r.status() == Status.PENDING)
-                        .isPresent())
+                    || queries.find(m.id()).filter(r -> r.status() == Status.PENDING).isPresent())
         .forEach(m -> lifecycle.fire(replayed(m)));
     return replayed;
   }
@@ -123,15 +135,19 @@ public class OutboxAdmin {
       throw new IllegalArgumentException("a reason is required to skip an event");
     }
     String trimmed = reason.strip();
-    String stored = trimmed.length() > 2000 ? trimmed.substring(0, 2000) : trimmed;
-    Optional<OutboxMessage> row = deadLetters.find(id.toString());
-    boolean skipped = row.isPresent() && deadLetters.skip(id.toString(), stored);
+    String stored = OutboxMessage.note(trimmed);
+    Optional<OutboxMessage> row = queries.find(id.toString());
+    boolean skipped = row.isPresent() && queries.skip(id.toString(), stored);
     if (skipped) {
       LOG.info(() -> "txoutbox: operator skipped event " + id + ": " + trimmed);
       OutboxMessage m = row.get();
       lifecycle.fire(new Skipped(id, m.eventType(), m.destination(), stored));
     }
     return skipped;
+  }
+
+  private static EventStatus status(Status status) {
+    return EventStatus.valueOf(status.name());
   }
 
   private static Replayed replayed(OutboxMessage m) {

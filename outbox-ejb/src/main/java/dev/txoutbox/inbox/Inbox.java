@@ -1,15 +1,14 @@
 package dev.txoutbox.inbox;
 
+import dev.txoutbox.internal.store.InboxEntries;
 import dev.txoutbox.publish.MessageProperties;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Remembers which events each consumer has processed. Call it first thing in the consumer's
@@ -28,8 +27,7 @@ import java.util.List;
 @ApplicationScoped
 public class Inbox {
 
-  @PersistenceContext(unitName = "txoutbox")
-  EntityManager em;
+  @Inject InboxEntries entries;
 
   /** True the first time {@code consumer} meets {@code eventId}, false on every later delivery. */
   @Transactional(TxType.MANDATORY)
@@ -37,12 +35,7 @@ public class Inbox {
     if (consumer == null || consumer.isBlank() || eventId == null || eventId.isBlank()) {
       throw new IllegalArgumentException("txoutbox inbox: consumer and event id are required");
     }
-    if (em.find(InboxEntry.class, new InboxEntry.Key(consumer, eventId)) != null) {
-      return false;
-    }
-    em.persist(new InboxEntry(consumer, eventId, Instant.now()));
-    em.flush();
-    return true;
+    return entries.record(consumer, eventId, Instant.now());
   }
 
   /** {@link #firstDelivery(String, String)} with the event id of a message the relay sent. */
@@ -58,20 +51,5 @@ public class Inbox {
     } catch (JMSException e) {
       throw new IllegalStateException("txoutbox inbox: cannot read the message's event id", e);
     }
-  }
-
-  /** Deletes up to {@code limit} entries received before {@code before}; returns how many. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public int purge(Instant before, int limit) {
-    List<Object[]> old =
-        em.createNamedQuery("InboxEntry.receivedBefore", Object[].class)
-            .setParameter("before", before)
-            .setMaxResults(limit)
-            .getResultList();
-    for (Object[] key : old) {
-      em.remove(
-          em.getReference(InboxEntry.class, new InboxEntry.Key((String) key[0], (String) key[1])));
-    }
-    return old.size();
   }
 }

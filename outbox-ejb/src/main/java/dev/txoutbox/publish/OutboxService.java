@@ -1,10 +1,9 @@
 package dev.txoutbox.publish;
 
-import dev.txoutbox.config.Configuration;
-import dev.txoutbox.config.OutboxConfig;
-import dev.txoutbox.store.OutboxMessage;
-import dev.txoutbox.store.OutboxMessages;
-import dev.txoutbox.tracing.Tracing;
+import dev.txoutbox.internal.config.OutboxConfig;
+import dev.txoutbox.internal.store.OutboxMessage;
+import dev.txoutbox.internal.store.OutboxMessages;
+import dev.txoutbox.internal.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,7 +32,6 @@ public class OutboxService {
 
   @Inject OutboxMessages messages;
   @Inject OutboxConfig config;
-  @Inject Configuration configuration;
   @Inject Tracing tracing;
 
   @Resource TransactionSynchronizationRegistry transactions;
@@ -48,7 +46,7 @@ public class OutboxService {
         new EventRules(
             config.defaultDestination(),
             config.maxPayloadLength(),
-            configuration::destinationJndiName,
+            config.destinations()::jndiName,
             jsonb);
   }
 

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.txoutbox.publish.OutboxEvent;
-import dev.txoutbox.relay.Retention;
-import dev.txoutbox.store.OrderingKeys;
+import dev.txoutbox.internal.retention.Retention;
+import dev.txoutbox.internal.store.OrderingKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;

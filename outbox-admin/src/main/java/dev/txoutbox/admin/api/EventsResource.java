@@ -1,8 +1,8 @@
 package dev.txoutbox.admin.api;
 
+import dev.txoutbox.admin.EventStatus;
 import dev.txoutbox.admin.EventSummary;
 import dev.txoutbox.admin.OutboxAdmin;
-import dev.txoutbox.store.Status;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -80,7 +80,7 @@ public class EventsResource {
                       defaultValue = "50"))
           @QueryParam("limit")
           String limit) {
-    Status wanted = Parameters.status(status);
+    EventStatus wanted = Parameters.status(status);
     Duration age = Parameters.duration("olderThan", olderThan);
     int first = Parameters.integer("offset", offset, 0, Integer.MAX_VALUE, 0);
     int size = Parameters.integer("limit", limit, 1, OutboxAdmin.MAX_PAGE, DEFAULT_LIMIT);

@@ -1,7 +1,7 @@
 package dev.txoutbox.admin.api;
 
+import dev.txoutbox.admin.EventStatus;
 import dev.txoutbox.admin.OutboxAdmin;
-import dev.txoutbox.store.Status;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -37,7 +37,7 @@ public class SummaryResource {
   @APIResponse(responseCode = "200", description = "The summary")
   public JsonObject summary() {
     JsonObjectBuilder counts = Json.createObjectBuilder();
-    for (Map.Entry<Status, Long> count : admin.countByStatus().entrySet()) {
+    for (Map.Entry<EventStatus, Long> count : admin.countByStatus().entrySet()) {
       counts.add(count.getKey().name(), count.getValue());
     }
     JsonObjectBuilder summary = Json.createObjectBuilder().add("counts", counts);

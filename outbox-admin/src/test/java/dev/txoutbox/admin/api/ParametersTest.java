@@ -3,7 +3,7 @@ package dev.txoutbox.admin.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.txoutbox.store.Status;
+import dev.txoutbox.admin.EventStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -13,8 +13,8 @@ class ParametersTest {
 
   @Test
   void statusIsAnyCaseAndOptional() {
-    assertThat(Parameters.status("dead")).isEqualTo(Status.DEAD);
-    assertThat(Parameters.status(" Pending ")).isEqualTo(Status.PENDING);
+    assertThat(Parameters.status("dead")).isEqualTo(EventStatus.DEAD);
+    assertThat(Parameters.status(" Pending ")).isEqualTo(EventStatus.PENDING);
     assertThat(Parameters.status(null)).isNull();
     assertThat(Parameters.status("")).isNull();
   }
