@@ -4,6 +4,7 @@ import dev.txoutbox.internal.config.OutboxConfig;
 import dev.txoutbox.internal.store.Claims;
 import dev.txoutbox.internal.store.Claims.Claim;
 import dev.txoutbox.internal.store.Claims.Failure;
+import dev.txoutbox.internal.store.Claims.Wanted;
 import dev.txoutbox.internal.store.Completion;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,11 +21,12 @@ class TableRows implements Rows {
   public Claim claim(Completion done, String token, Collection<String> ids) {
     return claims.claim(
         done,
-        token,
-        config.lease(),
-        config.claimSize(),
-        config.deadHead() == OutboxConfig.DeadHead.BLOCK,
-        ids);
+        new Wanted(
+            token,
+            config.lease(),
+            config.claimSize(),
+            config.deadHead() == OutboxConfig.DeadHead.BLOCK,
+            ids));
   }
 
   /** Whether several drains may claim at once: their claims skip each other's rows. */

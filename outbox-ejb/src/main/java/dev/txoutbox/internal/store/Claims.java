@@ -41,28 +41,29 @@ public class Claims {
   @Inject OutboxMessages messages;
 
   /**
-   * Completes {@code done}, then leases up to {@code limit} due rows to {@code token} for {@code
-   * lease}, by the database's clock (restricted to {@code ids} unless empty), and answers them with
-   * that clock's time. Only the head of each ordering key is due, with the contiguous next rows of
-   * its key (a run); a row waits while an earlier row of its key is pending, or dead when {@code
-   * deadBlocks}. A row another relay holds under a live lease is left alone, and so, where the
-   * database can, is a row another relay is claiming at this moment ({@code SKIP LOCKED}).
+   * Completes {@code done}, then leases due rows as {@code wanted} asks, by the database's clock,
+   * and answers them with that clock's time. Only the head of each ordering key is due, with the
+   * contiguous next rows of its key (a run); a row waits while an earlier row of its key is
+   * pending, or dead when {@code deadBlocks}. A row another relay holds under a live lease is left
+   * alone, and so, where the database can, is a row another relay is claiming at this moment
+   * ({@code SKIP LOCKED}).
    */
   @Transactional(TxType.REQUIRES_NEW)
-  public Claim claim(
-      Completion done,
-      String token,
-      Duration lease,
-      int limit,
-      boolean deadBlocks,
-      Collection<String> ids) {
+  public Claim claim(Completion done, Wanted wanted) {
     if (database.dialect().claimsInOneStatement()) {
-      return inOneStatement(done, token, lease, limit, deadBlocks, ids);
+      return inOneStatement(done, wanted);
     }
     int completed = complete(done);
-    Claim claim = messages.claim(token, lease, limit, deadBlocks, ids);
+    Claim claim = messages.claim(wanted);
     return new Claim(claim.rows(), claim.now(), completed);
   }
+
+  /**
+   * What a claim asks for: up to {@code limit} rows leased to {@code token} for {@code lease}, only
+   * among {@code ids} unless it is empty; {@code deadBlocks}: a DEAD row holds its key back.
+   */
+  public record Wanted(
+      String token, Duration lease, int limit, boolean deadBlocks, Collection<String> ids) {}
 
   /**
    * Whether claims of several relays at once skip each other's rows ({@code SKIP LOCKED}) rather
@@ -103,13 +104,9 @@ public class Claims {
     }
   }
 
-  private Claim inOneStatement(
-      Completion done,
-      String token,
-      Duration lease,
-      int limit,
-      boolean deadBlocks,
-      Collection<String> ids) {
+  private Claim inOneStatement(Completion done, Wanted wanted) {
+    Collection<String> ids = wanted.ids();
+    int limit = wanted.limit();
     String sql = Dialect.claimStatement(!ids.isEmpty(), database.tables());
     try (Connection connection = dataSource.getConnection();
         PreparedStatement claim = connection.prepareStatement(sql)) {
@@ -125,12 +122,12 @@ public class Claims {
       if (!ids.isEmpty()) {
         claim.setArray(p++, connection.createArrayOf("varchar", ids.toArray()));
       }
-      claim.setBoolean(p++, deadBlocks);
+      claim.setBoolean(p++, wanted.deadBlocks());
       claim.setInt(p++, limit);
       claim.setInt(p++, limit - 1);
       claim.setInt(p++, limit);
-      claim.setString(p++, token);
-      claim.setLong(p, lease.toMillis());
+      claim.setString(p++, wanted.token());
+      claim.setLong(p, wanted.lease().toMillis());
       try (ResultSet result = claim.executeQuery()) {
         return claimed(result);
       }
@@ -153,20 +150,19 @@ public class Claims {
       String id = result.getString(3);
       if (id != null) {
         rows.add(
-            OutboxMessage.claimed(
-                id,
-                result.getLong(4),
-                result.getString(5),
-                result.getString(6),
-                result.getString(7),
-                result.getString(8),
-                result.getString(9),
-                result.getString(10),
-                result.getString(11),
-                result.getString(12),
-                result.getString(13),
-                result.getInt(14),
-                result.getObject(15, OffsetDateTime.class).toInstant()));
+            new OutboxMessage(
+                    id,
+                    result.getString(5),
+                    result.getString(6),
+                    result.getString(7),
+                    result.getString(8),
+                    result.getString(9),
+                    result.getString(10),
+                    result.getString(11),
+                    result.getString(12),
+                    result.getString(13),
+                    result.getObject(15, OffsetDateTime.class).toInstant())
+                .claimed(result.getLong(4), result.getInt(14)));
       }
     }
     return new Claim(rows, now, completed);

@@ -205,39 +205,13 @@ public class OutboxMessage {
   }
 
   /**
-   * A claimed row as the relay sees it (read with plain JDBC, or made by a test): the columns it
-   * sends, not a managed entity.
+   * This new row as the relay sees it once claimed (read with plain JDBC, or made by a test): the
+   * columns it sends, not a managed entity.
    */
-  public static OutboxMessage claimed(
-      String id,
-      long seq,
-      String eventType,
-      String aggregateType,
-      String aggregateId,
-      String orderingKey,
-      String destination,
-      String payload,
-      String headers,
-      String idempotencyKey,
-      String traceparent,
-      int attempts,
-      Instant createdAt) {
-    OutboxMessage row =
-        new OutboxMessage(
-            id,
-            eventType,
-            aggregateType,
-            aggregateId,
-            orderingKey,
-            destination,
-            payload,
-            headers,
-            idempotencyKey,
-            traceparent,
-            createdAt);
-    row.seq = seq;
-    row.attempts = attempts;
-    return row;
+  public OutboxMessage claimed(long seq, int attempts) {
+    this.seq = seq;
+    this.attempts = attempts;
+    return this;
   }
 
   public String id() {

@@ -14,7 +14,6 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -98,14 +97,15 @@ public class OutboxMessages {
 
   /**
    * Leases up to {@code limit} due rows (among {@code ids} unless empty) to {@code token}, in the
-   * caller's transaction: the heads of their keys, each keyed head with the contiguous next rows of
-   * its key (a run, as {@link Dialect#claimStatement} claims it); see {@link Claims#claim}. The due
-   * query itself takes no locks: its head-of-key check must see a row that another relay is
-   * claiming, which a locking read with SKIP LOCKED would pass over.
+   * Leases due rows as {@code wanted} asks, in the its key (a run, as {@link
+   * Dialect#claimStatement} claims it); see {@link Claims#claim}. The due query itself takes no
+   * locks: its head-of-key check must see a row that another relay is claiming, which a locking
+   * read with SKIP LOCKED would pass over.
    */
   @Transactional(TxType.MANDATORY)
-  Claims.Claim claim(
-      String token, Duration lease, int limit, boolean deadBlocks, Collection<String> ids) {
+  Claims.Claim claim(Claims.Wanted wanted) {
+    Collection<String> ids = wanted.ids();
+    int limit = wanted.limit();
     Instant now = database.now(em);
     TypedQuery<Object[]> dueQuery =
         em.createNamedQuery(
@@ -113,7 +113,9 @@ public class OutboxMessages {
             .setParameter("now", now)
             .setParameter(
                 "blocking",
-                deadBlocks ? List.of(Status.PENDING, Status.DEAD) : List.of(Status.PENDING))
+                wanted.deadBlocks()
+                    ? List.of(Status.PENDING, Status.DEAD)
+                    : List.of(Status.PENDING))
             // with SKIP LOCKED, more candidates than needed: some may be locked by other relays
             .setMaxResults(database.dialect().skipLocked() ? limit * 3 : limit);
     if (!ids.isEmpty()) {
@@ -132,14 +134,14 @@ public class OutboxMessages {
     List<String> picked = new ArrayList<>(heads.keySet());
     picked.addAll(runs(heads.values(), (limit - heads.size()) / heads.size(), now));
     em.createNamedQuery("OutboxMessage.claim")
-        .setParameter("token", token)
-        .setParameter("leaseUntil", now.plus(lease))
+        .setParameter("token", wanted.token())
+        .setParameter("leaseUntil", now.plus(wanted.lease()))
         .setParameter("ids", picked)
         .setParameter("now", now)
         .executeUpdate();
     return new Claims.Claim(
         em.createNamedQuery("OutboxMessage.claimed", OutboxMessage.class)
-            .setParameter("token", token)
+            .setParameter("token", wanted.token())
             .getResultList(),
         now,
         0);

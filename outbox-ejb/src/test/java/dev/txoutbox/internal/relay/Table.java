@@ -53,20 +53,9 @@ final class Table implements Rows {
     }
 
     OutboxMessage message() {
-      return OutboxMessage.claimed(
-          id,
-          seq,
-          type,
-          null,
-          null,
-          key,
-          "events",
-          "{}",
-          null,
-          idempotencyKey,
-          null,
-          attempts,
-          createdAt);
+      return new OutboxMessage(
+              id, type, null, null, key, "events", "{}", null, idempotencyKey, null, createdAt)
+          .claimed(seq, attempts);
     }
   }
 

@@ -17,7 +17,7 @@ import org.HdrHistogram.SynchronizedHistogram;
  * latency. Kept in memory: the consumer does no other work.
  */
 @ApplicationScoped
-public class Receipts {
+public class Tally {
   private static final long MAX_LATENCY_MICROS = TimeUnit.MINUTES.toMicros(10);
 
   private final AtomicLong received = new AtomicLong();

@@ -20,7 +20,7 @@ import java.util.UUID;
  * backlog, and publishing it is not part of what is timed.
  */
 @Stateless
-public class Backlog {
+public class HeldEvents {
   private static final Timestamp HELD = Timestamp.from(Instant.parse("2100-01-01T00:00:00Z"));
   private static final Timestamp DUE = Timestamp.from(Instant.parse("2000-01-01T00:00:00Z"));
 
