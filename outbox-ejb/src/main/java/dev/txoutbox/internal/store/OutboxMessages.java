@@ -96,8 +96,8 @@ public class OutboxMessages {
   }
 
   /**
-   * Leases up to {@code limit} due rows (among {@code ids} unless empty) to {@code token}, in the
-   * Leases due rows as {@code wanted} asks, in the its key (a run, as {@link
+   * Leases due rows as {@code wanted} asks, in the caller's transaction: the heads of their keys,
+   * each keyed head with the contiguous next rows of its key (a run, as {@link
    * Dialect#claimStatement} claims it); see {@link Claims#claim}. The due query itself takes no
    * locks: its head-of-key check must see a row that another relay is claiming, which a locking
    * read with SKIP LOCKED would pass over.
