@@ -20,8 +20,6 @@ class OutboxReadiness implements HealthCheck {
 
   @Override
   public HealthCheckResponse call() {
-    HealthCheckResponseBuilder response = HealthCheckResponse.named("txoutbox-backlog").down();
-    answer.fire(response);
-    return response.build();
+    return OutboxLiveness.answered("txoutbox-backlog", answer);
   }
 }
