@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The external ActiveMQ Artemis broker of the artemis profile (README, Brokers): an instance of the
+# The external ActiveMQ Artemis broker of the artemis profile (docs/brokers.md): an instance of the
 # unpacked apache-artemis distribution, created afresh (empty) by start, listening on 127.0.0.1:<port>
 # (CORE and the other protocols on that one port, no web console), with the user txoutbox/txoutbox,
 # the queue txoutbox.events and the topic user-events, and the given broker.properties files appended

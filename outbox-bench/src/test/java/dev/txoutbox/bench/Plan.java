@@ -4,11 +4,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * How much of each benchmark a run does. {@code full} gives the README's figures; {@code smoke}
- * only shows that every part still works, in a few minutes; {@code drains} runs B2 alone (batch
- * 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's throughput;
- * {@code writes} runs B1 alone at 4 clients, five block pairs per relay placement, for work on the
- * write path.
+ * How much of each benchmark a run does. {@code full} gives docs/benchmarks.md's figures; {@code
+ * smoke} only shows that every part still works, in a few minutes; {@code drains} runs B2 alone
+ * (batch 100, its hot keys, batch 10) with a full run's backlogs, for work on the relay's
+ * throughput; {@code writes} runs B1 alone at 4 clients, five block pairs per relay placement, for
+ * work on the write path.
  *
  * <p>B2's backlog is given per batch size for PostgreSQL; Derby drains several times slower, so it
  * gets a fifth of it (a full run would otherwise take most of an hour on Derby alone).
@@ -156,7 +156,7 @@ record Plan(
           throw new IllegalArgumentException(
               "bench.mode is '"
                   + mode
-                  + "': use full (the README's figures), drains, writes or smoke");
+                  + "': use full (docs/benchmarks.md's figures), drains, writes or smoke");
     };
   }
 

@@ -16,8 +16,8 @@ import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
- * The targets of the README's Performance section, on PostgreSQL (Derby's figures are reported with
- * no target), and whether a run's figures meet them.
+ * The targets of docs/benchmarks.md, on PostgreSQL (Derby's figures are reported with no target),
+ * and whether a run's figures meet them.
  */
 final class Targets {
   static final String DATABASE = "postgresql";

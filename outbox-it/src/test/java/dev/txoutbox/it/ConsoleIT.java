@@ -157,7 +157,7 @@ class ConsoleIT {
 
     assertThat(row.findElement(By.cssSelector("td.key")).getText()).isEqualTo(key);
     assertThat(browser.findElements(By.cssSelector(".injected"))).isEmpty();
-    // out of the table again, which the README's picture shows
+    // out of the table again, which docs/operations.md's picture shows
     assertThat(api("POST", "events/" + id + "/skip", "{\"reason\":\"test event\"}").statusCode())
         .isEqualTo(200);
   }
@@ -233,7 +233,7 @@ class ConsoleIT {
         .orElse("(no status line: the page did not load)");
   }
 
-  /** Saves the console's page to target/console.png (the README's picture comes from it). */
+  /** Saves the console's page to target/console.png (docs/operations.md's picture is it). */
   private void screenshot() throws IOException {
     byte[] png = browser.findElement(By.tagName("body")).getScreenshotAs(OutputType.BYTES);
     Files.write(BUILD_DIR.resolve("console.png"), png);

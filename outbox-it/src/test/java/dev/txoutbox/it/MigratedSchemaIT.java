@@ -54,7 +54,7 @@ class MigratedSchemaIT {
       String directory = "META-INF/txoutbox/sql/" + directory(c.getMetaData()) + "/";
       List<String> shipped = shipped(directory);
       assertThat(shipped).isNotEmpty();
-      if (hasTable(c, "txoutbox_schema_history")) { // Flyway's, as the README names it
+      if (hasTable(c, "txoutbox_schema_history")) { // Flyway's, as docs/schema.md names it
         // Flyway quotes its names: lower case, also where unquoted ones are upper case (H2)
         String sql =
             "SELECT %1$sscript%1$s FROM %1$stxoutbox_schema_history%1$s WHERE %1$stype%1$s = 'SQL'"

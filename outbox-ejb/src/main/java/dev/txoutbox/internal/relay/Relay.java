@@ -33,13 +33,12 @@ import java.util.logging.Logger;
  * Runs on every server. The drains run on relay threads of the server's managed thread factory, one
  * per drain ({@code outbox.relay.drains}), which wait for work: the ids of events a transaction in
  * this JVM has just committed (handed over by {@link WakeUp}, claimed by id at once, with no
- * executor in between, by the first drain), or a tick of the relay's timer. A drain whose claim
- * came back full calls the idle ones in, and their claims skip its rows; each drain ends when its
- * claim finds less than a batch. So the other drains only run while there is a backlog. The timer
- * (non-persistent: a persistent one would fail over in minutes, and {@code @Schedule} cannot read
- * MicroProfile Config) is the backstop: it polls for events committed on other servers or due for a
- * retry, and starts a relay thread again should it have ended. Its callbacks never throw: a failure
- * is logged and the timer goes on.
+ * executor in between, by an idle drain), or a tick of the relay's timer. A drain whose claim came
+ * back full calls the idle ones in, and their claims skip its rows; each drain ends when its claim
+ * finds less than a batch. The timer (non-persistent: a persistent one would fail over in minutes,
+ * and {@code @Schedule} cannot read MicroProfile Config) is the backstop: it polls for events
+ * committed on other servers or due for a retry, and starts a relay thread again should it have
+ * ended. Its callbacks never throw: a failure is logged and the timer goes on.
  */
 @Singleton
 @Startup
@@ -159,10 +158,8 @@ public class Relay {
       return;
     }
     handedOff.addAll(eventIds);
-    // the first drain alone: handed-off ids that arrive while it sends wait for its next claim,
-    // which takes them together, where a second drain would send them in small JMS transactions
-    // of its own, side by side (slower per message, and later: benchmark B3)
-    lanes.get(0).work.release();
+    Lane idle = lanes.stream().filter(lane -> !lane.draining).findFirst().orElse(lanes.get(0));
+    idle.work.release();
   }
 
   private synchronized void startRelayThread(Lane lane) {

@@ -248,7 +248,7 @@ class CrashIT {
         // the hand-off halt leaves sent rows unmarked: at least once means they come again
         assertThat(check.duplicates()).as("duplicates after the hand-off halt").isPositive();
       } else {
-        // ... and Artemis drops the copies by their _AMQ_DUPL_ID (README, Brokers)
+        // ... and Artemis drops the copies by their _AMQ_DUPL_ID (docs/brokers.md)
         assertThat(dropped)
             .as("copies the broker dropped as duplicates after the hand-off halt")
             .isPositive();
