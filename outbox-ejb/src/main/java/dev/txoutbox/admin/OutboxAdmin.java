@@ -32,7 +32,11 @@ public class OutboxAdmin {
   @Inject LifecycleEvents lifecycle;
   @Inject Backlog backlog;
 
-  /** The number of events in each status (every status, zero included). */
+  /**
+   * The number of events in each status.
+   *
+   * @return every status, with zero where none is in it
+   */
   public Map<EventStatus, Long> countByStatus() {
     Map<EventStatus, Long> counts = new EnumMap<>(EventStatus.class);
     queries.countByStatus().forEach((status, count) -> counts.put(status(status), count));
@@ -40,8 +44,11 @@ public class OutboxAdmin {
   }
 
   /**
-   * How long the oldest PENDING event has waited since it was published; empty if none waits. The
-   * same reading as the health check's and the metrics' (at most a second old).
+   * How long the oldest PENDING event has waited since it was published. The same reading as the
+   * health check's and the metrics' (at most a second old).
+   *
+   * @return the age, or empty when no event is pending
+   * @throws IllegalStateException when the outbox table cannot be read
    */
   public Optional<Duration> oldestPendingAge() {
     Backlog.Snapshot reading = backlog.read();
@@ -51,8 +58,16 @@ public class OutboxAdmin {
   }
 
   /**
-   * Events, oldest first. Each filter may be null (no filter): status, event type, ordering key,
-   * and a latest creation time (for a minimum age).
+   * Events, oldest first (ties by id, so that pages do not overlap).
+   *
+   * @param status only events in this status; null: any
+   * @param eventType only events of this type; null: any
+   * @param orderingKey only events of this ordering key; null: any
+   * @param createdBefore only events created at or before this time (a minimum age); null: any
+   * @param offset how many matching events to pass over, 0 or more
+   * @param limit how many events to answer at most, 1 to {@link #MAX_PAGE}
+   * @return the page of events
+   * @throws IllegalArgumentException when offset or limit is out of range
    */
   public List<EventSummary> events(
       EventStatus status,
@@ -78,18 +93,37 @@ public class OutboxAdmin {
         .toList();
   }
 
-  /** DEAD events, oldest first: {@link #events} with the status DEAD. */
+  /**
+   * DEAD events, oldest first: {@link #events} with the status DEAD.
+   *
+   * @param eventType only events of this type; null: any
+   * @param orderingKey only events of this ordering key; null: any
+   * @param createdBefore only events created at or before this time; null: any
+   * @param offset how many matching events to pass over, 0 or more
+   * @param limit how many events to answer at most, 1 to {@link #MAX_PAGE}
+   * @return the page of DEAD events
+   */
   public List<EventSummary> deadEvents(
       String eventType, String orderingKey, Instant createdBefore, int offset, int limit) {
     return events(EventStatus.DEAD, eventType, orderingKey, createdBefore, offset, limit);
   }
 
-  /** One event, whatever its status. */
+  /**
+   * One event, whatever its status.
+   *
+   * @param id the event id
+   * @return the event, or empty when no event has this id
+   */
   public Optional<EventSummary> event(UUID id) {
     return queries.find(id.toString()).map(OutboxAdmin::summary);
   }
 
-  /** Sends a DEAD event again, with a fresh count of attempts; false if it is not DEAD. */
+  /**
+   * Sends a DEAD event again: it becomes PENDING, due now, with a fresh count of attempts.
+   *
+   * @param id the event id
+   * @return false when no DEAD event has this id
+   */
   public boolean replay(UUID id) {
     Optional<OutboxMessage> dead =
         queries.find(id.toString()).filter(m -> m.status() == Status.DEAD);
@@ -102,7 +136,15 @@ public class OutboxAdmin {
     return replayed;
   }
 
-  /** Replays the DEAD events of one type created in [from, to); returns how many. */
+  /**
+   * Replays the DEAD events of one type created in a time range, as {@link #replay(UUID)} does.
+   *
+   * @param eventType the event type
+   * @param from the start of the range, included
+   * @param to the end of the range, excluded; after {@code from}
+   * @return how many events were replayed
+   * @throws IllegalArgumentException when the type is missing or the range is empty
+   */
   public int replay(String eventType, Instant from, Instant to) {
     if (eventType == null
         || eventType.isBlank()
@@ -127,8 +169,13 @@ public class OutboxAdmin {
   }
 
   /**
-   * Sets a DEAD or PENDING event aside for good, recording why; false if it is neither. A skipped
-   * head no longer holds back the later events of its ordering key.
+   * Sets a DEAD or PENDING event aside for good as SKIPPED, recording why; it is never sent. A
+   * skipped head no longer holds back the later events of its ordering key.
+   *
+   * @param id the event id
+   * @param reason why, for the record (kept to its first 2,000 characters)
+   * @return false when no DEAD or PENDING event has this id
+   * @throws IllegalArgumentException when the reason is missing or blank
    */
   public boolean skip(UUID id, String reason) {
     if (reason == null || reason.isBlank()) {

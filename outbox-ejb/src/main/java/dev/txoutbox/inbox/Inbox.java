@@ -29,7 +29,15 @@ public class Inbox {
 
   @Inject InboxEntries entries;
 
-  /** True the first time {@code consumer} meets {@code eventId}, false on every later delivery. */
+  /**
+   * Records, in the caller's transaction, that {@code consumer} processes {@code eventId}.
+   *
+   * @param consumer the consumer's name, the same on every server (such as "welcome-email")
+   * @param eventId the event id
+   * @return true the first time {@code consumer} meets {@code eventId}, false on every later
+   *     delivery
+   * @throws IllegalArgumentException when the consumer or the event id is missing
+   */
   @Transactional(TxType.MANDATORY)
   public boolean firstDelivery(String consumer, String eventId) {
     if (consumer == null || consumer.isBlank() || eventId == null || eventId.isBlank()) {
@@ -38,7 +46,14 @@ public class Inbox {
     return entries.record(consumer, eventId, Instant.now());
   }
 
-  /** {@link #firstDelivery(String, String)} with the event id of a message the relay sent. */
+  /**
+   * {@link #firstDelivery(String, String)} with the event id of a message the relay sent.
+   *
+   * @param consumer the consumer's name, the same on every server
+   * @param message a message the relay sent, which carries {@link MessageProperties#EVENT_ID}
+   * @return true the first time {@code consumer} meets its event, false on every later delivery
+   * @throws IllegalArgumentException when the message has no event id
+   */
   @Transactional(TxType.MANDATORY)
   public boolean firstDelivery(String consumer, Message message) {
     try {

@@ -64,6 +64,8 @@ public class OutboxService {
    * the transaction commits; a rollback discards it. The trace context active here, if any, is
    * stored with the event and sent as its {@code traceparent}.
    *
+   * @param event the event
+   * @return the event's id: its consumers' de-duplication key
    * @throws NoTransactionException if no JTA transaction is active (nothing is written)
    * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
    * @throws DuplicateEventException if another transaction, still running, published the same
@@ -100,6 +102,10 @@ public class OutboxService {
   /**
    * Stores the event in a transaction of its own, committed before this method returns, whatever
    * transaction the caller has. For events that belong to no business transaction.
+   *
+   * @param event the event
+   * @return the event's id
+   * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
    */
   @Transactional(TxType.REQUIRES_NEW)
   public UUID publishInOwnTransaction(OutboxEvent event) {

@@ -13,6 +13,7 @@ import org.eclipse.microprofile.health.Liveness;
 @ApplicationScoped
 class OutboxLiveness implements HealthCheck {
 
+  /** Asks the component's liveness observer, which sets the answer's status and data. */
   @Inject @Liveness Event<HealthCheckResponseBuilder> answer;
 
   @Override
@@ -21,8 +22,11 @@ class OutboxLiveness implements HealthCheck {
   }
 
   /**
-   * The check named {@code name}, down unless an observer of the component's, told through {@code
-   * answer}, sets it up.
+   * A check's answer, down unless an observer of the component's sets it up.
+   *
+   * @param name the check's name
+   * @param answer the event that reaches the component's observer
+   * @return the answer
    */
   static HealthCheckResponse answered(String name, Event<HealthCheckResponseBuilder> answer) {
     HealthCheckResponseBuilder response = HealthCheckResponse.named(name).down();

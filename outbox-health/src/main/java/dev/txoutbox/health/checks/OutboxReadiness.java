@@ -16,6 +16,7 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 class OutboxReadiness implements HealthCheck {
 
+  /** Asks the component's readiness observer, which sets the answer's status and data. */
   @Inject @Readiness Event<HealthCheckResponseBuilder> answer;
 
   @Override
