@@ -67,7 +67,7 @@ public class OutboxAdmin {
    * @param offset how many matching events to pass over, 0 or more
    * @param limit how many events to answer at most, 1 to {@link #MAX_PAGE}
    * @return the page of events
-   * @throws IllegalArgumentException when offset or limit is out of range
+   * @throws InvalidRequestException when offset or limit is out of range
    */
   public List<EventSummary> events(
       EventStatus status,
@@ -76,9 +76,11 @@ public class OutboxAdmin {
       Instant createdBefore,
       int offset,
       int limit) {
-    if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
-      throw new IllegalArgumentException(
-          "offset must be 0 or more and limit from 1 to " + MAX_PAGE);
+    if (offset < 0) {
+      throw new InvalidRequestException("offset must be 0 or more, not " + offset);
+    }
+    if (limit < 1 || limit > MAX_PAGE) {
+      throw new InvalidRequestException("limit must be from 1 to " + MAX_PAGE + ", not " + limit);
     }
     return queries
         .list(
@@ -143,16 +145,15 @@ public class OutboxAdmin {
    * @param from the start of the range, included
    * @param to the end of the range, excluded; after {@code from}
    * @return how many events were replayed
-   * @throws IllegalArgumentException when the type is missing or the range is empty
+   * @throws InvalidRequestException when the type is missing or the range is empty
    */
   public int replay(String eventType, Instant from, Instant to) {
-    if (eventType == null
-        || eventType.isBlank()
-        || from == null
-        || to == null
-        || !from.isBefore(to)) {
-      throw new IllegalArgumentException(
-          "an event type and a time range with from before to are required");
+    if (eventType == null || eventType.isBlank()) {
+      throw new InvalidRequestException(
+          "type is required: the event type of the DEAD events to replay");
+    }
+    if (from == null || to == null || !from.isBefore(to)) {
+      throw new InvalidRequestException("from must be before to, not " + from + " and " + to);
     }
     List<OutboxMessage> dead = queries.deadOfTypeBetween(eventType, from, to);
     List<String> ids = dead.stream().map(OutboxMessage::id).toList();
@@ -175,11 +176,11 @@ public class OutboxAdmin {
    * @param id the event id
    * @param reason why, for the record (kept to its first 2,000 characters)
    * @return false when no DEAD or PENDING event has this id
-   * @throws IllegalArgumentException when the reason is missing or blank
+   * @throws InvalidRequestException when the reason is missing or blank
    */
   public boolean skip(UUID id, String reason) {
     if (reason == null || reason.isBlank()) {
-      throw new IllegalArgumentException("a reason is required to skip an event");
+      throw new InvalidRequestException("reason is required to skip an event");
     }
     String trimmed = reason.strip();
     String stored = OutboxMessage.note(trimmed);

@@ -6,9 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txoutbox.admin.EventSummary;
 import dev.txoutbox.admin.OutboxAdmin;
+import dev.txoutbox.internal.store.Status;
 import dev.txoutbox.publish.MessageProperties;
 import dev.txoutbox.publish.OutboxEvent;
-import dev.txoutbox.internal.store.Status;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;

@@ -54,14 +54,14 @@ class ParametersTest {
   }
 
   @Test
-  void integerKeepsToItsRangeOrTakesTheDefault() {
-    assertThat(Parameters.integer("limit", null, 1, 500, 50)).isEqualTo(50);
-    assertThat(Parameters.integer("limit", "500", 1, 500, 50)).isEqualTo(500);
-    assertThat(Parameters.integer("limit", "1", 1, 500, 50)).isEqualTo(1);
-    for (String bad : new String[] {"0", "501", "ten", "1.5"}) {
-      assertThatThrownBy(() -> Parameters.integer("limit", bad, 1, 500, 50))
+  void integerIsAWholeNumberOrTheDefault() {
+    assertThat(Parameters.integer("limit", null, 50)).isEqualTo(50);
+    assertThat(Parameters.integer("limit", " 500 ", 50)).isEqualTo(500);
+    assertThat(Parameters.integer("offset", "-1", 0)).isEqualTo(-1); // OutboxAdmin's to refuse
+    for (String bad : new String[] {"ten", "1.5"}) {
+      assertThatThrownBy(() -> Parameters.integer("limit", bad, 50))
           .isInstanceOf(InvalidParameter.class)
-          .hasMessageContaining("limit must be a whole number from 1 to 500");
+          .hasMessageContaining("limit must be a whole number");
     }
   }
 
