@@ -44,14 +44,14 @@ public class OutboxAdmin {
   }
 
   /**
-   * How long the oldest PENDING event has waited since it was published. The same reading as the
-   * health check's and the metrics' (at most a second old).
+   * How long the oldest PENDING event has waited since it was published, read now; the health check
+   * and the metrics share this reading (theirs is at most a second old).
    *
    * @return the age, or empty when no event is pending
    * @throws IllegalStateException when the outbox table cannot be read
    */
   public Optional<Duration> oldestPendingAge() {
-    Backlog.Snapshot reading = backlog.read();
+    Backlog.Snapshot reading = backlog.readNow();
     return reading.pending() == 0
         ? Optional.empty()
         : Optional.of(reading.oldestPendingAge(Instant.now()));

@@ -43,8 +43,21 @@ public class Backlog {
    * read.
    */
   @Transactional(TxType.NOT_SUPPORTED)
-  public synchronized Snapshot read() {
-    if (last == null && failure == null || System.nanoTime() - readAtNanos > MAX_AGE.toNanos()) {
+  public Snapshot read() {
+    return read(MAX_AGE);
+  }
+
+  /**
+   * A reading taken now, which the probes and scrapes of the next {@link #MAX_AGE} share: for an
+   * operator's question, which must see the change just made.
+   */
+  @Transactional(TxType.NOT_SUPPORTED)
+  public Snapshot readNow() {
+    return read(Duration.ZERO);
+  }
+
+  private synchronized Snapshot read(Duration maxAge) {
+    if (last == null && failure == null || System.nanoTime() - readAtNanos >= maxAge.toNanos()) {
       refresh();
     }
     if (failure != null) {
