@@ -356,13 +356,23 @@ class AdminApiIT {
 
     JsonObject document = json(response.body()).asJsonObject();
     JsonObject paths = document.getJsonObject("paths");
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    // WildFly merges the documents of an EAR's web modules and prefixes their components' names
+    // with the module's ("outbox-adminSummary"); Liberty keeps them as they are
+    String prefix =
+        schemas.keySet().stream()
+            .filter(name -> name.endsWith("ErrorMessage"))
+            .map(name -> name.substring(0, name.length() - "ErrorMessage".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no ErrorMessage schema: " + schemas.keySet()));
     // by the operations' own paths: in a WAR whose other application (the fixtures') lists no
     // classes, WildFly's document may show them under that application's path instead of
     // /outbox-admin/api (where they answer 404: otherApplicationsDoNotServeTheAdminResources)
-    operation(paths, "/summary", "get", "getSummary", "200:Summary");
-    operation(paths, "/events", "get", "listEvents", "200:EventPage", "400:ErrorMessage");
+    operation(paths, prefix, "/summary", "get", "getSummary", "200:Summary");
+    operation(paths, prefix, "/events", "get", "listEvents", "200:EventPage", "400:ErrorMessage");
     operation(
         paths,
+        prefix,
         "/events/{id}",
         "get",
         "getEvent",
@@ -371,6 +381,7 @@ class AdminApiIT {
         "404:ErrorMessage");
     operation(
         paths,
+        prefix,
         "/events/{id}/replay",
         "post",
         "replayEvent",
@@ -378,10 +389,18 @@ class AdminApiIT {
         "400:ErrorMessage",
         "404:ErrorMessage",
         "409:ErrorMessage");
-    operation(paths, "/events/replay", "post", "replayEvents", "200:Replayed", "400:ErrorMessage");
+    operation(
+        paths,
+        prefix,
+        "/events/replay",
+        "post",
+        "replayEvents",
+        "200:Replayed",
+        "400:ErrorMessage");
     JsonObject skip =
         operation(
             paths,
+            prefix,
             "/events/{id}/skip",
             "post",
             "skipEvent",
@@ -391,9 +410,8 @@ class AdminApiIT {
             "409:ErrorMessage");
     assertThat(skip.getString("summary")).contains("reason");
     assertThat(schemaRef(skip.getJsonObject("requestBody")))
-        .isEqualTo("#/components/schemas/SkipRequest");
+        .isEqualTo("#/components/schemas/" + prefix + "SkipRequest");
 
-    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
     for (String name :
         List.of(
             "Summary",
@@ -403,12 +421,12 @@ class AdminApiIT {
             "Skipped",
             "SkipRequest",
             "ErrorMessage")) {
-      JsonObject schema = schemas.getJsonObject(name);
+      JsonObject schema = schemas.getJsonObject(prefix + name);
       assertThat(schema).as(name).isNotNull();
       assertThat(schema.getString("type")).as(name).isEqualTo("object");
       assertThat(schema.getJsonObject("properties").keySet()).as(name).isNotEmpty();
     }
-    assertThat(schemas.getJsonObject("Event").getJsonObject("properties").keySet())
+    assertThat(schemas.getJsonObject(prefix + "Event").getJsonObject("properties").keySet())
         .containsExactlyInAnyOrder(
             "id",
             "eventType",
@@ -421,16 +439,22 @@ class AdminApiIT {
             "lastError",
             "skipReason",
             "createdAt");
-    assertThat(schemas.getJsonObject("ErrorMessage").getJsonObject("properties").keySet())
+    assertThat(schemas.getJsonObject(prefix + "ErrorMessage").getJsonObject("properties").keySet())
         .containsExactly("message");
   }
 
   /**
    * Asserts the operation at the path ending so: its operationId, and each "code:Schema" answer a
-   * $ref to that schema; 401 and 403 refer to components/responses. Answers the operation.
+   * $ref to that schema (its name after {@code prefix}); 401 and 403 refer to components/responses.
+   * Answers the operation.
    */
   private static JsonObject operation(
-      JsonObject paths, String suffix, String method, String operationId, String... answers) {
+      JsonObject paths,
+      String prefix,
+      String suffix,
+      String method,
+      String operationId,
+      String... answers) {
     String path =
         paths.keySet().stream()
             .filter(p -> p.endsWith(suffix) && paths.getJsonObject(p).containsKey(method))
@@ -446,12 +470,12 @@ class AdminApiIT {
       codes.add(code);
       assertThat(schemaRef(responses.getJsonObject(code)))
           .as(method + " " + path + " " + code)
-          .isEqualTo("#/components/schemas/" + schema);
+          .isEqualTo("#/components/schemas/" + prefix + schema);
     }
     assertThat(responses.getJsonObject("401").getString("$ref"))
-        .isEqualTo("#/components/responses/unauthenticated");
+        .isEqualTo("#/components/responses/" + prefix + "unauthenticated");
     assertThat(responses.getJsonObject("403").getString("$ref"))
-        .isEqualTo("#/components/responses/forbidden");
+        .isEqualTo("#/components/responses/" + prefix + "forbidden");
     codes.addAll(List.of("401", "403"));
     assertThat(responses.keySet())
         .as(method + " " + path)
