@@ -1,5 +1,6 @@
 /**
- * The operator's API: counts per status, the dead letters, replay and skip. Plain Java for now, to
- * be called from an application's own admin endpoint.
+ * The operator's API: {@link dev.txoutbox.admin.OutboxAdmin} counts events per {@link
+ * dev.txoutbox.admin.EventStatus}, lists them, and replays or skips them. Inject it into your own
+ * code, or deploy outbox-admin, which serves it as a REST API and a console behind a role.
  */
 package dev.txoutbox.admin;

@@ -1,15 +1,14 @@
 package dev.txoutbox.inbox;
 
+import dev.txoutbox.internal.store.InboxEntries;
 import dev.txoutbox.publish.MessageProperties;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.Message;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
 import java.time.Instant;
-import java.util.List;
 
 /**
  * Remembers which events each consumer has processed. Call it first thing in the consumer's
@@ -28,24 +27,33 @@ import java.util.List;
 @ApplicationScoped
 public class Inbox {
 
-  @PersistenceContext(unitName = "txoutbox")
-  EntityManager em;
+  @Inject InboxEntries entries;
 
-  /** True the first time {@code consumer} meets {@code eventId}, false on every later delivery. */
+  /**
+   * Records, in the caller's transaction, that {@code consumer} processes {@code eventId}.
+   *
+   * @param consumer the consumer's name, the same on every server (such as "welcome-email")
+   * @param eventId the event id
+   * @return true the first time {@code consumer} meets {@code eventId}, false on every later
+   *     delivery
+   * @throws IllegalArgumentException when the consumer or the event id is missing
+   */
   @Transactional(TxType.MANDATORY)
   public boolean firstDelivery(String consumer, String eventId) {
     if (consumer == null || consumer.isBlank() || eventId == null || eventId.isBlank()) {
       throw new IllegalArgumentException("txoutbox inbox: consumer and event id are required");
     }
-    if (em.find(InboxEntry.class, new InboxEntry.Key(consumer, eventId)) != null) {
-      return false;
-    }
-    em.persist(new InboxEntry(consumer, eventId, Instant.now()));
-    em.flush();
-    return true;
+    return entries.record(consumer, eventId, Instant.now());
   }
 
-  /** {@link #firstDelivery(String, String)} with the event id of a message the relay sent. */
+  /**
+   * {@link #firstDelivery(String, String)} with the event id of a message the relay sent.
+   *
+   * @param consumer the consumer's name, the same on every server
+   * @param message a message the relay sent, which carries {@link MessageProperties#EVENT_ID}
+   * @return true the first time {@code consumer} meets its event, false on every later delivery
+   * @throws IllegalArgumentException when the message has no event id
+   */
   @Transactional(TxType.MANDATORY)
   public boolean firstDelivery(String consumer, Message message) {
     try {
@@ -58,20 +66,5 @@ public class Inbox {
     } catch (JMSException e) {
       throw new IllegalStateException("txoutbox inbox: cannot read the message's event id", e);
     }
-  }
-
-  /** Deletes up to {@code limit} entries received before {@code before}; returns how many. */
-  @Transactional(TxType.REQUIRES_NEW)
-  public int purge(Instant before, int limit) {
-    List<Object[]> old =
-        em.createNamedQuery("InboxEntry.receivedBefore", Object[].class)
-            .setParameter("before", before)
-            .setMaxResults(limit)
-            .getResultList();
-    for (Object[] key : old) {
-      em.remove(
-          em.getReference(InboxEntry.class, new InboxEntry.Key((String) key[0], (String) key[1])));
-    }
-    return old.size();
   }
 }

@@ -16,13 +16,25 @@ import java.util.UUID;
  */
 public sealed interface OutboxLifecycle {
 
-  /** The event's id, its consumers' deduplication key. */
+  /**
+   * The event's id.
+   *
+   * @return the id, its consumers' deduplication key
+   */
   UUID eventId();
 
-  /** The event's type, as published. */
+  /**
+   * The event's type.
+   *
+   * @return the type, as published
+   */
   String eventType();
 
-  /** The logical destination the event is sent to. */
+  /**
+   * Where the event goes.
+   *
+   * @return the logical destination the event is sent to
+   */
   String destination();
 
   /**
@@ -42,7 +54,11 @@ public sealed interface OutboxLifecycle {
       Instant sentAt)
       implements OutboxLifecycle {
 
-    /** From the publish to the send. */
+    /**
+     * From the publish to the send.
+     *
+     * @return the time between {@code createdAt} and {@code sentAt}
+     */
     public Duration latency() {
       return Duration.between(createdAt, sentAt);
     }

@@ -1,6 +1,6 @@
 package dev.txoutbox.publish;
 
-import dev.txoutbox.store.OutboxMessage;
+import dev.txoutbox.internal.store.OutboxMessage;
 import jakarta.json.Json;
 import jakarta.json.JsonBuilderFactory;
 import jakarta.json.JsonObjectBuilder;

@@ -11,8 +11,13 @@ public final class MessageProperties {
   /** The event id (a UUID string), stable across re-sends. */
   public static final String EVENT_ID = "eventId";
 
+  /** The aggregate type, when the event names one. */
   public static final String AGGREGATE_TYPE = "aggregateType";
+
+  /** The aggregate id, when the event names one. */
   public static final String AGGREGATE_ID = "aggregateId";
+
+  /** The ordering key, when the event has one (also in {@code JMSXGroupID}). */
   public static final String ORDERING_KEY = "orderingKey";
 
   /**

@@ -1,10 +1,9 @@
 package dev.txoutbox.publish;
 
-import dev.txoutbox.config.Configuration;
-import dev.txoutbox.config.OutboxConfig;
-import dev.txoutbox.store.OutboxMessage;
-import dev.txoutbox.store.OutboxMessages;
-import dev.txoutbox.tracing.Tracing;
+import dev.txoutbox.internal.config.OutboxConfig;
+import dev.txoutbox.internal.store.OutboxMessage;
+import dev.txoutbox.internal.store.OutboxMessages;
+import dev.txoutbox.internal.tracing.Tracing;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
@@ -33,7 +32,6 @@ public class OutboxService {
 
   @Inject OutboxMessages messages;
   @Inject OutboxConfig config;
-  @Inject Configuration configuration;
   @Inject Tracing tracing;
 
   @Resource TransactionSynchronizationRegistry transactions;
@@ -48,7 +46,7 @@ public class OutboxService {
         new EventRules(
             config.defaultDestination(),
             config.maxPayloadLength(),
-            configuration::destinationJndiName,
+            config.destinations()::jndiName,
             jsonb);
   }
 
@@ -66,6 +64,8 @@ public class OutboxService {
    * the transaction commits; a rollback discards it. The trace context active here, if any, is
    * stored with the event and sent as its {@code traceparent}.
    *
+   * @param event the event
+   * @return the event's id: its consumers' de-duplication key
    * @throws NoTransactionException if no JTA transaction is active (nothing is written)
    * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
    * @throws DuplicateEventException if another transaction, still running, published the same
@@ -102,6 +102,10 @@ public class OutboxService {
   /**
    * Stores the event in a transaction of its own, committed before this method returns, whatever
    * transaction the caller has. For events that belong to no business transaction.
+   *
+   * @param event the event
+   * @return the event's id
+   * @throws InvalidEventException if the event cannot be published as it is (nothing is written)
    */
   @Transactional(TxType.REQUIRES_NEW)
   public UUID publishInOwnTransaction(OutboxEvent event) {

@@ -3,8 +3,8 @@ package dev.txoutbox.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.txoutbox.store.OutboxMessage;
-import dev.txoutbox.store.Status;
+import dev.txoutbox.internal.store.OutboxMessage;
+import dev.txoutbox.internal.store.Status;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import java.time.Instant;

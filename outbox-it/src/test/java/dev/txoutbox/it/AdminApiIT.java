@@ -12,11 +12,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -297,35 +300,197 @@ class AdminApiIT {
     assertThat(list("limit=500").getInt("limit")).isEqualTo(500);
   }
 
+  /**
+   * The bytes, not only the values: the console and other clients read the answers as the API wrote
+   * them before its records (property order, nulls, no white space).
+   */
   @Test
-  void openApiDocumentListsTheAdminOperations() throws Exception {
+  void answersKeepTheirLayout() throws Exception {
+    JsonObject made = deadEvents(2, 0);
+    String id = made.getJsonArray("dead").getJsonObject(0).getString("id");
+    String key = made.getJsonArray("dead").getJsonObject(0).getString("key");
+    String other = made.getJsonArray("dead").getJsonObject(1).getString("id");
+    String text = "\"(?:[^\"\\\\]|\\\\.)*\"";
+    String event =
+        "\\{\"id\":\""
+            + id
+            + "\",\"eventType\":\"Doomed\",\"aggregateType\":null,\"aggregateId\":null,"
+            + "\"orderingKey\":\""
+            + Pattern.quote(key)
+            + "\",\"destination\":\"full\",\"status\":\"DEAD\",\"attempts\":2,\"lastError\":"
+            + text
+            + ",\"skipReason\":null,\"createdAt\":\"\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\"\\}";
+
+    assertThat(body("GET", "api/summary", null))
+        .matches(
+            "\\{\"counts\":\\{\"PENDING\":\\d+,\"SENT\":\\d+,\"DEAD\":\\d+,\"SKIPPED\":\\d+\\},"
+                + "\"oldestPendingAgeSeconds\":(\\d+|null)\\}");
+    assertThat(body("GET", "api/events/" + id, null)).matches(event);
+    assertThat(body("GET", "api/events?status=DEAD&key=" + key, null))
+        .matches("\\{\"events\":\\[" + event + "\\],\"offset\":0,\"limit\":50\\}");
+    UUID missing = UUID.randomUUID();
+    assertThat(body("GET", "api/events/" + missing, null))
+        .isEqualTo("{\"message\":\"no event has the id " + missing + "\"}");
+    assertThat(body("POST", "api/events/" + id + "/replay", null)).isEqualTo("{\"replayed\":1}");
+    assertThat(body("POST", "api/events/" + other + "/skip", "{\"reason\": \"layout\"}"))
+        .isEqualTo("{\"skipped\":1}");
+  }
+
+  /**
+   * The document a client is generated from: every admin operation named, every answer a schema of
+   * components/schemas (the 401 and 403, the server's, of components/responses). Written to
+   * target/openapi/openapi.json, which the CI linter checks (.ci/run).
+   */
+  @Test
+  void openApiDocumentNamesTheOperationsAndTypesTheirAnswers() throws Exception {
     HttpResponse<String> response =
         HTTP.send(
             HttpRequest.newBuilder(SERVER.resolve("openapi?format=JSON"))
                 .header("Accept", "application/json")
                 .build(),
             HttpResponse.BodyHandlers.ofString());
-
     assertThat(response.statusCode()).isEqualTo(200);
-    JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
+    Path file = Path.of(System.getProperty("it.build.dir", "target"), "openapi", "openapi.json");
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, response.body());
+
+    JsonObject document = json(response.body()).asJsonObject();
+    JsonObject paths = document.getJsonObject("paths");
+    JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
+    // WildFly merges the documents of an EAR's web modules and prefixes their components' names
+    // with the module's ("outbox-adminSummary"); Liberty keeps them as they are
+    String prefix =
+        schemas.keySet().stream()
+            .filter(name -> name.endsWith("ErrorMessage"))
+            .map(name -> name.substring(0, name.length() - "ErrorMessage".length()))
+            .findFirst()
+            .orElseThrow(() -> new AssertionError("no ErrorMessage schema: " + schemas.keySet()));
     // by the operations' own paths: in a WAR whose other application (the fixtures') lists no
     // classes, WildFly's document may show them under that application's path instead of
     // /outbox-admin/api (where they answer 404: otherApplicationsDoNotServeTheAdminResources)
-    assertThat(paths.keySet())
-        .anyMatch(p -> p.endsWith("/summary"))
-        .anyMatch(p -> p.endsWith("/events"))
-        .anyMatch(p -> p.endsWith("/events/{id}"))
-        .anyMatch(p -> p.endsWith("/events/{id}/replay"))
-        .anyMatch(p -> p.endsWith("/events/replay"))
-        .anyMatch(p -> p.endsWith("/events/{id}/skip"));
-    String skip =
+    operation(paths, prefix, "/summary", "get", "getSummary", "200:Summary");
+    operation(paths, prefix, "/events", "get", "listEvents", "200:EventPage", "400:ErrorMessage");
+    operation(
+        paths,
+        prefix,
+        "/events/{id}",
+        "get",
+        "getEvent",
+        "200:Event",
+        "400:ErrorMessage",
+        "404:ErrorMessage");
+    operation(
+        paths,
+        prefix,
+        "/events/{id}/replay",
+        "post",
+        "replayEvent",
+        "200:Replayed",
+        "400:ErrorMessage",
+        "404:ErrorMessage",
+        "409:ErrorMessage");
+    operation(
+        paths,
+        prefix,
+        "/events/replay",
+        "post",
+        "replayEvents",
+        "200:Replayed",
+        "400:ErrorMessage");
+    JsonObject skip =
+        operation(
+            paths,
+            prefix,
+            "/events/{id}/skip",
+            "post",
+            "skipEvent",
+            "200:Skipped",
+            "400:ErrorMessage",
+            "404:ErrorMessage",
+            "409:ErrorMessage");
+    assertThat(skip.getString("summary")).contains("reason");
+    assertThat(schemaRef(skip.getJsonObject("requestBody")))
+        .isEqualTo("#/components/schemas/" + prefix + "SkipRequest");
+
+    for (String name :
+        List.of(
+            "Summary",
+            "Event",
+            "EventPage",
+            "Replayed",
+            "Skipped",
+            "SkipRequest",
+            "ErrorMessage")) {
+      JsonObject schema = schemas.getJsonObject(prefix + name);
+      assertThat(schema).as(name).isNotNull();
+      assertThat(schema.getString("type")).as(name).isEqualTo("object");
+      assertThat(schema.getJsonObject("properties").keySet()).as(name).isNotEmpty();
+    }
+    assertThat(schemas.getJsonObject(prefix + "Event").getJsonObject("properties").keySet())
+        .containsExactlyInAnyOrder(
+            "id",
+            "eventType",
+            "aggregateType",
+            "aggregateId",
+            "orderingKey",
+            "destination",
+            "status",
+            "attempts",
+            "lastError",
+            "skipReason",
+            "createdAt");
+    assertThat(schemas.getJsonObject(prefix + "ErrorMessage").getJsonObject("properties").keySet())
+        .containsExactly("message");
+  }
+
+  /**
+   * Asserts the operation at the path ending so: its operationId, and each "code:Schema" answer a
+   * $ref to that schema (its name after {@code prefix}); 401 and 403 refer to components/responses.
+   * Answers the operation.
+   */
+  private static JsonObject operation(
+      JsonObject paths,
+      String prefix,
+      String suffix,
+      String method,
+      String operationId,
+      String... answers) {
+    String path =
         paths.keySet().stream()
-            .filter(p -> p.endsWith("/events/{id}/skip"))
+            .filter(p -> p.endsWith(suffix) && paths.getJsonObject(p).containsKey(method))
             .findFirst()
-            .orElseThrow();
-    JsonObject operation = paths.getJsonObject(skip).getJsonObject("post");
-    assertThat(operation.getString("summary")).contains("reason");
-    assertThat(operation.getJsonObject("responses").keySet()).contains("200", "400", "404", "409");
+            .orElseThrow(() -> new AssertionError("no " + method + " ..." + suffix));
+    JsonObject operation = paths.getJsonObject(path).getJsonObject(method);
+    assertThat(operation.getString("operationId", null)).as(path).isEqualTo(operationId);
+    JsonObject responses = operation.getJsonObject("responses");
+    List<String> codes = new ArrayList<>();
+    for (String answer : answers) {
+      String code = answer.substring(0, answer.indexOf(':'));
+      String schema = answer.substring(answer.indexOf(':') + 1);
+      codes.add(code);
+      assertThat(schemaRef(responses.getJsonObject(code)))
+          .as(method + " " + path + " " + code)
+          .isEqualTo("#/components/schemas/" + prefix + schema);
+    }
+    assertThat(responses.getJsonObject("401").getString("$ref"))
+        .isEqualTo("#/components/responses/" + prefix + "unauthenticated");
+    assertThat(responses.getJsonObject("403").getString("$ref"))
+        .isEqualTo("#/components/responses/" + prefix + "forbidden");
+    codes.addAll(List.of("401", "403"));
+    assertThat(responses.keySet())
+        .as(method + " " + path)
+        .containsExactlyInAnyOrderElementsOf(codes);
+    return operation;
+  }
+
+  /** The $ref of a response's or request body's application/json schema. */
+  private static String schemaRef(JsonObject bodyOrResponse) {
+    JsonObject schema =
+        bodyOrResponse
+            .getJsonObject("content")
+            .getJsonObject("application/json")
+            .getJsonObject("schema");
+    return schema.getString("$ref", "an inline schema: " + schema);
   }
 
   /**
@@ -371,6 +536,15 @@ class AdminApiIT {
     assertThat(response.headers().firstValue("Content-Type").orElse(""))
         .contains("application/json");
     return json(response.body());
+  }
+
+  /** An admin call as the operator that must answer 2xx or 4xx; its body as it came. */
+  private static String body(String method, String apiPath, String body) throws Exception {
+    HttpResponse<String> response = send(method, ADMIN + apiPath, OPERATOR, body);
+    assertThat(response.statusCode()).as(method + " " + apiPath).isBetween(200, 499);
+    assertThat(response.headers().firstValue("Content-Type").orElse(""))
+        .contains("application/json");
+    return response.body();
   }
 
   private static HttpResponse<String> get(String apiPath) throws Exception {

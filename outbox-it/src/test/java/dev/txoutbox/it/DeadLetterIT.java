@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.txoutbox.admin.EventStatus;
 import dev.txoutbox.admin.EventSummary;
 import dev.txoutbox.admin.OutboxAdmin;
 import dev.txoutbox.publish.MessageProperties;
 import dev.txoutbox.publish.OutboxEvent;
-import dev.txoutbox.store.Status;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
@@ -60,7 +60,7 @@ class DeadLetterIT {
     assertThat(admin.deadEvents(DOOMED, null, null, 0, 500))
         .extracting(EventSummary::id)
         .contains(id);
-    assertThat(admin.countByStatus().get(Status.DEAD)).isPositive();
+    assertThat(admin.countByStatus().get(EventStatus.DEAD)).isPositive();
 
     emptyTheQueue(); // the destination works again, but a dead event stays dead
     assertThat(queues.receive("full", "eventId = '" + id + "'", Duration.ofSeconds(3))).isEmpty();

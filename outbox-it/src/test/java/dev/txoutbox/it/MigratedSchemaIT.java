@@ -2,7 +2,7 @@ package dev.txoutbox.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.txoutbox.config.OutboxConfig;
+import dev.txoutbox.internal.config.OutboxConfig;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import java.io.IOException;

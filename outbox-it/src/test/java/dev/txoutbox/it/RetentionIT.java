@@ -3,9 +3,9 @@ package dev.txoutbox.it;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.txoutbox.internal.retention.Retention;
+import dev.txoutbox.internal.store.OrderingKeys;
 import dev.txoutbox.publish.OutboxEvent;
-import dev.txoutbox.relay.Retention;
-import dev.txoutbox.store.OrderingKeys;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;

@@ -202,6 +202,29 @@ class SampleIT {
     assertThat(json(response.body()).asJsonObject().getString("message")).isNotBlank();
   }
 
+  /** The server's OpenAPI document says what a registration answers: 201 and its Location. */
+  @Test
+  void openApiDocumentDescribesRegistrationAs201WithItsLocation() throws Exception {
+    HttpResponse<String> response =
+        HTTP.send(
+            HttpRequest.newBuilder(BASE.resolve("/openapi?format=JSON"))
+                .header("Accept", "application/json")
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    JsonObject paths = json(response.body()).asJsonObject().getJsonObject("paths");
+    // the path's prefix is the server's to choose when it merges the EAR's web modules
+    String users =
+        paths.keySet().stream().filter(p -> p.endsWith("/users")).findFirst().orElseThrow();
+    JsonObject register = paths.getJsonObject(users).getJsonObject("post");
+    assertThat(register.getString("operationId")).isEqualTo("registerUser");
+    JsonObject responses = register.getJsonObject("responses");
+    assertThat(responses.keySet()).contains("201", "400").doesNotContain("200");
+    assertThat(responses.getJsonObject("201").getJsonObject("headers").keySet())
+        .containsExactly("Location");
+  }
+
   @Test
   void parallelRegistrationsGetOneWelcomeEmailAndOneAuditEntryEach() {
     List<CompletableFuture<HttpResponse<String>>> calls =

@@ -1,16 +1,16 @@
 package dev.txoutbox.admin.api;
 
+import dev.txoutbox.admin.EventStatus;
 import dev.txoutbox.admin.EventSummary;
 import dev.txoutbox.admin.OutboxAdmin;
-import dev.txoutbox.store.Status;
+import dev.txoutbox.admin.api.Answers.ErrorMessage;
+import dev.txoutbox.admin.api.Answers.Event;
+import dev.txoutbox.admin.api.Answers.EventPage;
+import dev.txoutbox.admin.api.Answers.Replayed;
+import dev.txoutbox.admin.api.Answers.SkipRequest;
+import dev.txoutbox.admin.api.Answers.Skipped;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +19,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -27,16 +26,22 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-/** /api/events: list, show, replay and skip events. */
+/**
+ * /api/events: list, show, replay and skip events. Every 4xx it answers itself is an {@link
+ * ErrorMessage}; the 401 and 403 are the server's (see {@link AdminApi}).
+ */
 @Path("events")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "events", description = "The outbox's events (never their payload)")
+@APIResponse(responseCode = "401", ref = AdminApi.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = AdminApi.FORBIDDEN)
 @RequestScoped
 public class EventsResource {
   private static final int DEFAULT_LIMIT = 50;
@@ -45,11 +50,18 @@ public class EventsResource {
 
   @GET
   @Operation(
+      operationId = "listEvents",
       summary = "Events, oldest first, filtered and paged",
-      description = "{\"events\":[event...], \"offset\":n, \"limit\":n}; every filter optional")
-  @APIResponse(responseCode = "200", description = "A page of events")
-  @APIResponse(responseCode = "400", description = "A parameter is invalid; the message names it")
-  public JsonObject list(
+      description = "Every filter is optional")
+  @APIResponse(
+      responseCode = "200",
+      description = "A page of events",
+      content = @Content(schema = @Schema(implementation = EventPage.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "A parameter is invalid; the message names it",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  public EventPage list(
       @Parameter(
               description = "Only events in this status (any case)",
               schema =
@@ -80,49 +92,73 @@ public class EventsResource {
                       defaultValue = "50"))
           @QueryParam("limit")
           String limit) {
-    Status wanted = Parameters.status(status);
+    EventStatus wanted = Parameters.status(status);
     Duration age = Parameters.duration("olderThan", olderThan);
-    int first = Parameters.integer("offset", offset, 0, Integer.MAX_VALUE, 0);
-    int size = Parameters.integer("limit", limit, 1, OutboxAdmin.MAX_PAGE, DEFAULT_LIMIT);
+    int first = Parameters.integer("offset", offset, 0);
+    int size = Parameters.integer("limit", limit, DEFAULT_LIMIT);
     Instant createdBefore = age == null ? null : Instant.now().minus(age);
     List<EventSummary> events =
         admin.events(
             wanted, Parameters.text(type), Parameters.text(key), createdBefore, first, size);
-    JsonArrayBuilder page = Json.createArrayBuilder();
-    events.forEach(e -> page.add(Answers.event(e)));
-    return Json.createObjectBuilder()
-        .add("events", page)
-        .add("offset", first)
-        .add("limit", size)
-        .build();
+    return new EventPage(events.stream().map(Event::of).toList(), first, size);
   }
 
   @GET
   @Path("{id}")
-  @Operation(summary = "One event, whatever its status")
-  @APIResponse(responseCode = "200", description = "The event")
-  @APIResponse(responseCode = "400", description = "The id is not a UUID")
-  @APIResponse(responseCode = "404", description = "No event has this id")
+  @Operation(operationId = "getEvent", summary = "One event, whatever its status")
+  @APIResponse(
+      responseCode = "200",
+      description = "The event",
+      content = @Content(schema = @Schema(implementation = Event.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No event has this id",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
   public Response event(
-      @Parameter(description = "The event id (a UUID)") @PathParam("id") String id) {
+      @Parameter(
+              description = "The event id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     UUID uuid = Parameters.id(id);
     return admin
         .event(uuid)
-        .map(e -> Response.ok(Answers.event(e)).build())
+        .map(e -> Response.ok(Event.of(e)).build())
         .orElseGet(() -> notFound(uuid));
   }
 
   @POST
   @Path("{id}/replay")
   @Operation(
+      operationId = "replayEvent",
       summary = "Replay one DEAD event",
-      description = "It becomes PENDING with a fresh count of attempts. {\"replayed\":1}")
-  @APIResponse(responseCode = "200", description = "Replayed")
-  @APIResponse(responseCode = "400", description = "The id is not a UUID")
-  @APIResponse(responseCode = "404", description = "No event has this id")
-  @APIResponse(responseCode = "409", description = "The event is not DEAD")
+      description = "It becomes PENDING with a fresh count of attempts")
+  @APIResponse(
+      responseCode = "200",
+      description = "Replayed: replayed is 1",
+      content = @Content(schema = @Schema(implementation = Replayed.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The id is not a UUID",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No event has this id",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The event is not DEAD",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
   public Response replay(
-      @Parameter(description = "The event id (a UUID)") @PathParam("id") String id) {
+      @Parameter(
+              description = "The event id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id) {
     UUID uuid = Parameters.id(id);
     Optional<EventSummary> event = admin.event(uuid);
     if (event.isEmpty()) {
@@ -131,19 +167,24 @@ public class EventsResource {
     if (!admin.replay(uuid)) {
       return conflict(uuid, "only a DEAD event can be replayed");
     }
-    return Response.ok(Json.createObjectBuilder().add("replayed", 1).build()).build();
+    return Response.ok(new Replayed(1)).build();
   }
 
   @POST
   @Path("replay")
   @Operation(
+      operationId = "replayEvents",
       summary = "Replay the DEAD events of one type created in a time range",
-      description = "Those created in [from, to). {\"replayed\":n}")
-  @APIResponse(responseCode = "200", description = "How many were replayed")
+      description = "Those created in [from, to)")
+  @APIResponse(
+      responseCode = "200",
+      description = "How many were replayed",
+      content = @Content(schema = @Schema(implementation = Replayed.class)))
   @APIResponse(
       responseCode = "400",
-      description = "type is missing, an instant does not parse, or from is not before to")
-  public JsonObject replayRange(
+      description = "type is missing, an instant does not parse, or from is not before to",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  public Replayed replayRange(
       @Parameter(description = "The event type", required = true) @QueryParam("type") String type,
       @Parameter(
               description = "Created at or after this ISO-8601 instant",
@@ -157,39 +198,49 @@ public class EventsResource {
               schema = @Schema(type = SchemaType.STRING, format = "date-time"))
           @QueryParam("to")
           String to) {
-    if (Parameters.text(type) == null) {
-      throw new InvalidParameter("type is required: the event type of the DEAD events to replay");
-    }
     Instant start = Parameters.instant("from", from);
     Instant end = Parameters.instant("to", to);
-    if (!start.isBefore(end)) {
-      throw new InvalidParameter("from must be before to, not " + start + " and " + end);
-    }
-    return Json.createObjectBuilder().add("replayed", admin.replay(type, start, end)).build();
+    return new Replayed(admin.replay(type, start, end));
   }
 
   @POST
   @Path("{id}/skip")
   @Operation(
+      operationId = "skipEvent",
       summary = "Set a DEAD or PENDING event aside for good, with a reason",
-      description = "It becomes SKIPPED and is never sent. {\"skipped\":1}")
+      description = "It becomes SKIPPED and is never sent")
   @RequestBody(
-      description = "{\"reason\": \"why\"}",
+      description = "Why the event is set aside",
       required = true,
       content =
-          @org.eclipse.microprofile.openapi.annotations.media.Content(
+          @Content(
               mediaType = MediaType.APPLICATION_JSON,
-              schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "reason")))
-  @APIResponse(responseCode = "200", description = "Skipped")
+              schema = @Schema(implementation = SkipRequest.class)))
+  @APIResponse(
+      responseCode = "200",
+      description = "Skipped: skipped is 1",
+      content = @Content(schema = @Schema(implementation = Skipped.class)))
   @APIResponse(
       responseCode = "400",
-      description = "The id is not a UUID, or the body has no reason")
-  @APIResponse(responseCode = "404", description = "No event has this id")
-  @APIResponse(responseCode = "409", description = "The event is neither DEAD nor PENDING")
+      description = "The id is not a UUID, or the body has no reason",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(
+      responseCode = "404",
+      description = "No event has this id",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(
+      responseCode = "409",
+      description = "The event is neither DEAD nor PENDING",
+      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
   public Response skip(
-      @Parameter(description = "The event id (a UUID)") @PathParam("id") String id, String body) {
+      @Parameter(
+              description = "The event id",
+              schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+          @PathParam("id")
+          String id,
+      String body) {
     UUID uuid = Parameters.id(id);
-    String reason = reason(body);
+    String reason = SkipRequest.parse(body).reason();
     Optional<EventSummary> event = admin.event(uuid);
     if (event.isEmpty()) {
       return notFound(uuid);
@@ -197,26 +248,7 @@ public class EventsResource {
     if (!admin.skip(uuid, reason)) {
       return conflict(uuid, "only a DEAD or PENDING event can be skipped");
     }
-    return Response.ok(Json.createObjectBuilder().add("skipped", 1).build()).build();
-  }
-
-  private static String reason(String body) {
-    String missing = "reason is required: send a JSON body such as {\"reason\": \"why\"}";
-    if (body == null || body.isBlank()) {
-      throw new InvalidParameter(missing);
-    }
-    JsonValue json;
-    try (var reader = Json.createReader(new StringReader(body))) {
-      json = reader.readValue();
-    } catch (JsonException e) {
-      throw new InvalidParameter("the body is not JSON; " + missing);
-    }
-    if (json instanceof JsonObject object
-        && object.get("reason") instanceof JsonString reason
-        && !reason.getString().isBlank()) {
-      return reason.getString();
-    }
-    throw new InvalidParameter(missing);
+    return Response.ok(new Skipped(1)).build();
   }
 
   private Response conflict(UUID id, String rule) {

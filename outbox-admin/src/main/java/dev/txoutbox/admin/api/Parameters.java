@@ -1,6 +1,6 @@
 package dev.txoutbox.admin.api;
 
-import dev.txoutbox.store.Status;
+import dev.txoutbox.admin.EventStatus;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -15,16 +15,16 @@ import java.util.stream.Collectors;
  */
 final class Parameters {
   static final String STATUSES =
-      Arrays.stream(Status.values()).map(Status::name).collect(Collectors.joining(", "));
+      Arrays.stream(EventStatus.values()).map(EventStatus::name).collect(Collectors.joining(", "));
 
   private Parameters() {}
 
-  static Status status(String value) {
+  static EventStatus status(String value) {
     if (absent(value)) {
       return null;
     }
     try {
-      return Status.valueOf(value.strip().toUpperCase(Locale.ROOT));
+      return EventStatus.valueOf(value.strip().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new InvalidParameter(
           "status must be one of " + STATUSES + " (any case), not '" + value + "'");
@@ -60,20 +60,16 @@ final class Parameters {
     }
   }
 
-  static int integer(String name, String value, int min, int max, int absent) {
+  /** A whole number; its range is {@link dev.txoutbox.admin.OutboxAdmin}'s to check. */
+  static int integer(String name, String value, int absent) {
     if (absent(value)) {
       return absent;
     }
     try {
-      int number = Integer.parseInt(value.strip());
-      if (number >= min && number <= max) {
-        return number;
-      }
+      return Integer.parseInt(value.strip());
     } catch (NumberFormatException e) {
-      // answered below
+      throw new InvalidParameter(name + " must be a whole number, not '" + value + "'");
     }
-    throw new InvalidParameter(
-        name + " must be a whole number from " + min + " to " + max + ", not '" + value + "'");
   }
 
   static UUID id(String value) {

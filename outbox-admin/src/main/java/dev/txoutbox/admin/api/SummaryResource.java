@@ -1,20 +1,20 @@
 package dev.txoutbox.admin.api;
 
+import dev.txoutbox.admin.EventStatus;
 import dev.txoutbox.admin.OutboxAdmin;
-import dev.txoutbox.store.Status;
+import dev.txoutbox.admin.api.Answers.Summary;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -22,31 +22,24 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Path("summary")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "summary", description = "How the outbox is doing")
+@APIResponse(responseCode = "401", ref = AdminApi.UNAUTHENTICATED)
+@APIResponse(responseCode = "403", ref = AdminApi.FORBIDDEN)
 @RequestScoped
 public class SummaryResource {
 
   @Inject OutboxAdmin admin;
 
   @GET
-  @Operation(
-      summary = "Counts per status and the oldest pending age",
-      description =
-          "{\"counts\":{\"PENDING\":n,\"SENT\":n,\"DEAD\":n,\"SKIPPED\":n},"
-              + " \"oldestPendingAgeSeconds\": seconds since the oldest PENDING event was"
-              + " published, or null when none is pending}")
-  @APIResponse(responseCode = "200", description = "The summary")
-  public JsonObject summary() {
-    JsonObjectBuilder counts = Json.createObjectBuilder();
-    for (Map.Entry<Status, Long> count : admin.countByStatus().entrySet()) {
-      counts.add(count.getKey().name(), count.getValue());
+  @Operation(operationId = "getSummary", summary = "Counts per status and the oldest pending age")
+  @APIResponse(
+      responseCode = "200",
+      description = "The summary",
+      content = @Content(schema = @Schema(implementation = Summary.class)))
+  public Summary summary() {
+    Map<String, Long> counts = new LinkedHashMap<>(); // in the statuses' order
+    for (Map.Entry<EventStatus, Long> count : admin.countByStatus().entrySet()) {
+      counts.put(count.getKey().name(), count.getValue());
     }
-    JsonObjectBuilder summary = Json.createObjectBuilder().add("counts", counts);
-    Optional<Duration> oldest = admin.oldestPendingAge();
-    if (oldest.isPresent()) {
-      summary.add("oldestPendingAgeSeconds", oldest.get().toSeconds());
-    } else {
-      summary.addNull("oldestPendingAgeSeconds");
-    }
-    return summary.build();
+    return new Summary(counts, admin.oldestPendingAge().map(Duration::toSeconds).orElse(null));
   }
 }

@@ -17,9 +17,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @RequestScoped
 public class BenchResource {
   @Inject Loads loads;
-  @Inject Backlog backlog;
+  @Inject HeldEvents held;
   @Inject RawSender raw;
-  @Inject Receipts receipts;
+  @Inject Tally tally;
   @Inject Orders orders;
   @Inject SentCounter sends;
 
@@ -72,7 +72,7 @@ public class BenchResource {
       @QueryParam("count") int count,
       @QueryParam("keys") int keys) {
     for (int from = 0; from < count; from += 500) {
-      backlog.stage(type, from, Math.min(500, count - from), keys);
+      held.stage(type, from, Math.min(500, count - from), keys);
     }
   }
 
@@ -87,12 +87,12 @@ public class BenchResource {
   public JsonObject drain(@QueryParam("type") String type) throws InterruptedException {
     sends.watch(type);
     try {
-      int events = backlog.release(type);
+      int events = held.release(type);
       long start = System.nanoTime();
       // this server's relay announces each event it sent: the last one ends the wait at once;
       // other servers' sends (B4) it cannot hear, so the table is asked too, every 20 ms
       long heard;
-      while ((heard = sends.await(type, events, 20)) < events && backlog.anyPending()) {
+      while ((heard = sends.await(type, events, 20)) < events && held.anyPending()) {
         // not all sent yet
       }
       return Json.createObjectBuilder()
@@ -109,14 +109,14 @@ public class BenchResource {
   @POST
   @Path("outbox/clear")
   public void clear() {
-    backlog.clear();
+    held.clear();
   }
 
   @GET
   @Path("pending")
   @Produces(MediaType.TEXT_PLAIN)
   public long pending() {
-    return backlog.pending();
+    return held.pending();
   }
 
   /**
@@ -134,15 +134,15 @@ public class BenchResource {
   }
 
   @POST
-  @Path("receipts/reset")
+  @Path("tally/reset")
   public void reset(@QueryParam("check") boolean check, @QueryParam("time") boolean time) {
-    receipts.reset(check, time);
+    tally.reset(check, time);
   }
 
   @GET
-  @Path("receipts")
+  @Path("tally")
   @Produces(MediaType.APPLICATION_JSON)
-  public JsonObject receipts() {
-    return receipts.figures();
+  public JsonObject tally() {
+    return tally.figures();
   }
 }

@@ -23,12 +23,12 @@ import jakarta.jms.MessageListener;
           propertyValue = "jakarta.jms.Queue")
     })
 public class Consumer implements MessageListener {
-  @Inject Receipts receipts;
+  @Inject Tally tally;
 
   @Override
   public void onMessage(Message message) {
     try {
-      receipts.received(
+      tally.received(
           message.getStringProperty(MessageProperties.EVENT_ID),
           message.getStringProperty(MessageProperties.ORDERING_KEY),
           message.propertyExists(MessageProperties.SEQUENCE)

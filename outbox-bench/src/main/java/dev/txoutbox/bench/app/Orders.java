@@ -28,7 +28,7 @@ public class Orders {
   EntityManager em;
 
   @Inject OutboxService outbox;
-  @Inject Receipts receipts;
+  @Inject Tally tally;
   @Resource TransactionSynchronizationRegistry transactions;
 
   /**
@@ -48,7 +48,7 @@ public class Orders {
                   .aggregate("Order", id)
                   .build());
       if (timed) {
-        whenCommitted(transactions, event.toString(), receipts);
+        whenCommitted(transactions, event.toString(), tally);
       }
     }
   }
@@ -80,7 +80,7 @@ public class Orders {
 
   /** Notes the moment the current transaction commits, for the event or message {@code id}. */
   static void whenCommitted(
-      TransactionSynchronizationRegistry transactions, String id, Receipts receipts) {
+      TransactionSynchronizationRegistry transactions, String id, Tally tally) {
     transactions.registerInterposedSynchronization(
         new Synchronization() {
           @Override
@@ -89,7 +89,7 @@ public class Orders {
           @Override
           public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-              receipts.committed(id, System.nanoTime());
+              tally.committed(id, System.nanoTime());
             }
           }
         });

@@ -28,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class RawSender {
   @Resource UserTransaction transaction;
   @Resource TransactionSynchronizationRegistry transactions;
-  @Inject Receipts receipts;
+  @Inject Tally tally;
 
   @Inject
   @ConfigProperty(name = "outbox.jms.connection-factory")
@@ -64,7 +64,7 @@ public class RawSender {
     String id = UUID.randomUUID().toString();
     transaction.begin();
     try (JMSContext context = factory.createContext()) {
-      Orders.whenCommitted(transactions, id, receipts);
+      Orders.whenCommitted(transactions, id, tally);
       context.createProducer().send(destination, message(context, id));
     } catch (RuntimeException e) {
       transaction.rollback();

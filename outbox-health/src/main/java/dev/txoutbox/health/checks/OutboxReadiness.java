@@ -16,12 +16,11 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 class OutboxReadiness implements HealthCheck {
 
+  /** Asks the component's readiness observer, which sets the answer's status and data. */
   @Inject @Readiness Event<HealthCheckResponseBuilder> answer;
 
   @Override
   public HealthCheckResponse call() {
-    HealthCheckResponseBuilder response = HealthCheckResponse.named("txoutbox-backlog").down();
-    answer.fire(response);
-    return response.build();
+    return OutboxLiveness.answered("txoutbox-backlog", answer);
   }
 }

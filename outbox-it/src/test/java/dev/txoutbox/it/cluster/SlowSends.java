@@ -1,6 +1,6 @@
 package dev.txoutbox.it.cluster;
 
-import dev.txoutbox.relay.Sending;
+import dev.txoutbox.internal.relay.Sending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.atomic.AtomicLong;

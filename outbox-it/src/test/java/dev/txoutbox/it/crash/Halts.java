@@ -1,7 +1,7 @@
 package dev.txoutbox.it.crash;
 
-import dev.txoutbox.relay.Handoff;
-import dev.txoutbox.store.Pending;
+import dev.txoutbox.internal.relay.Handoff;
+import dev.txoutbox.internal.store.Pending;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;

@@ -1,7 +1,7 @@
 package dev.txoutbox.it.faults;
 
-import dev.txoutbox.relay.Delivering;
-import dev.txoutbox.relay.Sending;
+import dev.txoutbox.internal.relay.Delivering;
+import dev.txoutbox.internal.relay.Sending;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.CountDownLatch;

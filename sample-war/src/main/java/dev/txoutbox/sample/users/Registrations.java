@@ -9,8 +9,10 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.sql.SQLException;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * Registers users: the user row and its UserRegistered event commit in one transaction. The event
@@ -76,13 +78,11 @@ public class Registrations {
 
   /** SQLState class 23: an integrity constraint; the only unique constraint is the email's. */
   private static boolean isUniqueViolation(Throwable error) {
-    for (Throwable t = error; t != null && t.getCause() != t; t = t.getCause()) {
-      if (t instanceof SQLException sql
-          && sql.getSQLState() != null
-          && sql.getSQLState().startsWith("23")) {
-        return true;
-      }
-    }
-    return false;
+    return Stream.iterate(error, Objects::nonNull, Throwable::getCause)
+        .anyMatch(t -> t instanceof SQLException sql && "23".equals(classOf(sql.getSQLState())));
+  }
+
+  private static String classOf(String sqlState) {
+    return sqlState == null || sqlState.length() < 2 ? "" : sqlState.substring(0, 2);
   }
 }

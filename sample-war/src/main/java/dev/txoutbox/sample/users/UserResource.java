@@ -12,6 +12,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /**
  * POST /api/users registers a user (a rejected registration answers 400 with a JSON message); GET
@@ -39,6 +47,29 @@ public class UserResource {
 
   /** The body is read as text: {@link Registration#parse} answers a malformed one. */
   @POST
+  @Operation(operationId = "registerUser", summary = "Register a user")
+  @RequestBody(
+      required = true,
+      content = @Content(schema = @Schema(implementation = Registration.class)))
+  @APIResponse(
+      responseCode = "201",
+      description = "Registered; Location is the user's URL",
+      headers =
+          @Header(
+              name = "Location",
+              description = "GET /api/users/{id} of the new user",
+              schema = @Schema(type = SchemaType.STRING, format = "uri")),
+      content = @Content(schema = @Schema(implementation = RegisteredUser.class)))
+  @APIResponse(
+      responseCode = "400",
+      description = "The registration is rejected; the message says why",
+      content =
+          @Content(
+              schema =
+                  @Schema(
+                      type = SchemaType.OBJECT,
+                      requiredProperties = "message",
+                      properties = @SchemaProperty(name = "message", type = SchemaType.STRING))))
   public Response register(String body, @Context UriInfo uri) {
     try {
       Registration request = Registration.parse(body);
