@@ -12,12 +12,11 @@ import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
 import dev.txoutbox.bench.Server.Relay;
+import dev.txoutbox.testlab.server.TestEar;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The benchmark run: per database, B1 to B3 on one server, B2 with hot keys on the same; on
@@ -37,10 +34,8 @@ import java.util.zip.ZipOutputStream;
  * anything failed.
  */
 public final class Bench {
-  private static final int HTTP_A = 9480;
-  private static final int JMS_A = 7490;
-  private static final int HTTP_B = 9580;
-  private static final int JMS_B = 7590;
+  /** The second server's ports, above the first's (bench.http.port, bench.jms.port). */
+  private static final int B_ABOVE_A = 100;
 
   /** Consumer threads: enough that the consumer is not what limits B2 (one manages ~1,000/s). */
   private static final int CONSUMERS = 4;
@@ -78,7 +73,7 @@ public final class Bench {
               "load average %.2f before the start, above %.1f: the report marks this run invalid",
               bench.results.machine.loadBefore(), Results.Machine.QUIET_LOAD));
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
+    // a run interrupted: each server's node kills it as this JVM exits (LibertyNode)
     boolean clean;
     try {
       bench.earArchive();
@@ -637,7 +632,14 @@ public final class Bench {
     int keys = plan.scaleKeys();
     log("B4 two servers, " + events + " events over " + keys + " keys");
     Server a = start(database, relay);
-    Server b = create(database, "benchB", HTTP_B, JMS_B, JMS_A, relay);
+    Server b =
+        create(
+            database,
+            "benchB",
+            settings.httpPort() + B_ABOVE_A,
+            settings.jmsPort() + B_ABOVE_A,
+            settings.jmsPort(),
+            relay);
     b.start();
     running.add(b);
     try {
@@ -702,7 +704,7 @@ public final class Bench {
   // ---- servers, waiting, the database
 
   private Server start(String database, Relay relay) throws Exception {
-    Server server = create(database, "benchA", HTTP_A, JMS_A, 0, relay);
+    Server server = create(database, "benchA", settings.httpPort(), settings.jmsPort(), 0, relay);
     log("starting " + database + " server, " + relay);
     server.start();
     running.add(server);
@@ -753,34 +755,18 @@ public final class Bench {
 
   /** outbox-ejb and the benchmark's web module; no application.xml, the server finds both. */
   private void earArchive() throws IOException {
-    try (ZipOutputStream ear = new ZipOutputStream(Files.newOutputStream(settings.ear()))) {
-      for (Path module : List.of(settings.outboxEjb(), settings.war())) {
-        ear.putNextEntry(new ZipEntry(module.getFileName().toString()));
-        Files.copy(module, ear);
-        ear.closeEntry();
-      }
-    }
+    TestEar.named("bench", settings.outboxEjb()).module(settings.war()).exportTo(settings.ear());
   }
 
   private void createDatabase(String database) throws SQLException {
     if (database.equals("postgresql")) {
-      dropDatabase(database);
-      admin("CREATE DATABASE " + Settings.DB_NAME);
+      settings.database(database).recreate();
     }
   }
 
   private void dropDatabase(String database) throws SQLException {
     if (database.equals("postgresql")) {
-      admin("DROP DATABASE IF EXISTS " + Settings.DB_NAME + " WITH (FORCE)");
-    }
-  }
-
-  private void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + settings.dbHost() + ":5432/postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
+      settings.database(database).drop();
     }
   }
 
@@ -810,8 +796,7 @@ public final class Bench {
   }
 
   private Connection benchDatabase() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + settings.dbHost() + ":5432/" + Settings.DB_NAME, "postgres", "");
+    return settings.database("postgresql").connect();
   }
 
   /** B5 runs XA transactions, which PostgreSQL refuses while max_prepared_transactions is 0. */
