@@ -520,7 +520,7 @@ public final class Bench {
             "  staged %d events in %.1f s, vacuumed in %.1f s",
             events, (vacuum - staging) / 1e9, (System.nanoTime() - vacuum) / 1e9));
     // B4 checks duplicates and order; B2 only counts, as its baseline's consumer does
-    server.post("receipts/reset?check=" + check + "&time=false");
+    server.post("tally/reset?check=" + check + "&time=false");
     for (Server f : frozen) {
       f.freeze();
     }
@@ -542,7 +542,7 @@ public final class Bench {
    * consumer has them all.
    */
   private Sent rawSend(Server server, int count, int batch) throws Exception {
-    server.post("receipts/reset?check=false&time=false");
+    server.post("tally/reset?check=false&time=false");
     Cpu before = Cpu.read(server.node.pids());
     JsonObject sent = server.postJson("raw?count=" + count + "&batch=" + batch);
     awaitReceived(server, count, TimeUnit.MINUTES.toMillis(20));
@@ -598,7 +598,7 @@ public final class Bench {
   /** One open-loop block; the consumer's figures with the generator's start delay added. */
   private JsonObject openLoop(Server server, double rate, long millis, boolean outbox)
       throws Exception {
-    server.post("receipts/reset?check=false&time=true");
+    server.post("tally/reset?check=false&time=true");
     JsonObject generated =
         server.postJson(String.format("open-loop?rate=%.3f&ms=%d&outbox=%b", rate, millis, outbox));
     long count = generated.getJsonNumber("count").longValue();
@@ -731,14 +731,14 @@ public final class Bench {
   private static JsonObject awaitReceived(Server server, long count, long timeoutMillis)
       throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    JsonObject seen = server.getJson("receipts");
+    JsonObject seen = server.getJson("tally");
     while (seen.getJsonNumber("received").longValue() < count) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException(
             "the consumer received " + seen.getJsonNumber("received") + " of " + count);
       }
       Thread.sleep(100);
-      seen = server.getJson("receipts");
+      seen = server.getJson("tally");
     }
     return seen;
   }
