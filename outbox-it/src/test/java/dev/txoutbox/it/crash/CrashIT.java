@@ -53,7 +53,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lost, nothing phantom, no duplicate effect through the inbox, and in exactly-once mode no
  * duplicate delivery. Once per delivery mode. {@code -Dcrash.kills=10} is the full run; the
  * default, 3, is the short one that CI runs. Not an Arquillian test: it starts, kills and stops the
- * server itself.
+ * server itself ({@link CrashServers}); a mode's server is closed when the mode ends, passed or
+ * failed, which stops it, or kills it if it will not stop.
  */
 class CrashIT {
   private static final boolean WILDFLY = "wildfly".equals(System.getProperty("it.server"));
