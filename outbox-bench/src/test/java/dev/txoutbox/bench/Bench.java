@@ -12,12 +12,11 @@ import dev.txoutbox.bench.Results.Scale;
 import dev.txoutbox.bench.Results.Spread;
 import dev.txoutbox.bench.Results.Write;
 import dev.txoutbox.bench.Server.Relay;
+import dev.txoutbox.testlab.server.TestEar;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -25,8 +24,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipOutputStream;
 
 /**
  * The benchmark run: per database, B1 to B3 on one server, B2 with hot keys on the same; on
@@ -37,10 +34,8 @@ import java.util.zip.ZipOutputStream;
  * anything failed.
  */
 public final class Bench {
-  private static final int HTTP_A = 9480;
-  private static final int JMS_A = 7490;
-  private static final int HTTP_B = 9580;
-  private static final int JMS_B = 7590;
+  /** The second server's ports, above the first's (bench.http.port, bench.jms.port). */
+  private static final int B_ABOVE_A = 100;
 
   /** Consumer threads: enough that the consumer is not what limits B2 (one manages ~1,000/s). */
   private static final int CONSUMERS = 4;
@@ -78,7 +73,7 @@ public final class Bench {
               "load average %.2f before the start, above %.1f: the report marks this run invalid",
               bench.results.machine.loadBefore(), Results.Machine.QUIET_LOAD));
     }
-    Runtime.getRuntime().addShutdownHook(new Thread(bench::stopAll));
+    // a run interrupted: each server's node kills it as this JVM exits (LibertyNode)
     boolean clean;
     try {
       bench.earArchive();
@@ -525,7 +520,7 @@ public final class Bench {
             "  staged %d events in %.1f s, vacuumed in %.1f s",
             events, (vacuum - staging) / 1e9, (System.nanoTime() - vacuum) / 1e9));
     // B4 checks duplicates and order; B2 only counts, as its baseline's consumer does
-    server.post("receipts/reset?check=" + check + "&time=false");
+    server.post("tally/reset?check=" + check + "&time=false");
     for (Server f : frozen) {
       f.freeze();
     }
@@ -547,7 +542,7 @@ public final class Bench {
    * consumer has them all.
    */
   private Sent rawSend(Server server, int count, int batch) throws Exception {
-    server.post("receipts/reset?check=false&time=false");
+    server.post("tally/reset?check=false&time=false");
     Cpu before = Cpu.read(server.node.pids());
     JsonObject sent = server.postJson("raw?count=" + count + "&batch=" + batch);
     awaitReceived(server, count, TimeUnit.MINUTES.toMillis(20));
@@ -603,7 +598,7 @@ public final class Bench {
   /** One open-loop block; the consumer's figures with the generator's start delay added. */
   private JsonObject openLoop(Server server, double rate, long millis, boolean outbox)
       throws Exception {
-    server.post("receipts/reset?check=false&time=true");
+    server.post("tally/reset?check=false&time=true");
     JsonObject generated =
         server.postJson(String.format("open-loop?rate=%.3f&ms=%d&outbox=%b", rate, millis, outbox));
     long count = generated.getJsonNumber("count").longValue();
@@ -637,7 +632,14 @@ public final class Bench {
     int keys = plan.scaleKeys();
     log("B4 two servers, " + events + " events over " + keys + " keys");
     Server a = start(database, relay);
-    Server b = create(database, "benchB", HTTP_B, JMS_B, JMS_A, relay);
+    Server b =
+        create(
+            database,
+            "benchB",
+            settings.httpPort() + B_ABOVE_A,
+            settings.jmsPort() + B_ABOVE_A,
+            settings.jmsPort(),
+            relay);
     b.start();
     running.add(b);
     try {
@@ -702,7 +704,7 @@ public final class Bench {
   // ---- servers, waiting, the database
 
   private Server start(String database, Relay relay) throws Exception {
-    Server server = create(database, "benchA", HTTP_A, JMS_A, 0, relay);
+    Server server = create(database, "benchA", settings.httpPort(), settings.jmsPort(), 0, relay);
     log("starting " + database + " server, " + relay);
     server.start();
     running.add(server);
@@ -729,14 +731,14 @@ public final class Bench {
   private static JsonObject awaitReceived(Server server, long count, long timeoutMillis)
       throws Exception {
     long deadline = System.currentTimeMillis() + timeoutMillis;
-    JsonObject seen = server.getJson("receipts");
+    JsonObject seen = server.getJson("tally");
     while (seen.getJsonNumber("received").longValue() < count) {
       if (System.currentTimeMillis() > deadline) {
         throw new IllegalStateException(
             "the consumer received " + seen.getJsonNumber("received") + " of " + count);
       }
       Thread.sleep(100);
-      seen = server.getJson("receipts");
+      seen = server.getJson("tally");
     }
     return seen;
   }
@@ -753,34 +755,18 @@ public final class Bench {
 
   /** outbox-ejb and the benchmark's web module; no application.xml, the server finds both. */
   private void earArchive() throws IOException {
-    try (ZipOutputStream ear = new ZipOutputStream(Files.newOutputStream(settings.ear()))) {
-      for (Path module : List.of(settings.outboxEjb(), settings.war())) {
-        ear.putNextEntry(new ZipEntry(module.getFileName().toString()));
-        Files.copy(module, ear);
-        ear.closeEntry();
-      }
-    }
+    TestEar.named("bench", settings.outboxEjb()).module(settings.war()).exportTo(settings.ear());
   }
 
   private void createDatabase(String database) throws SQLException {
     if (database.equals("postgresql")) {
-      dropDatabase(database);
-      admin("CREATE DATABASE " + Settings.DB_NAME);
+      settings.database(database).recreate();
     }
   }
 
   private void dropDatabase(String database) throws SQLException {
     if (database.equals("postgresql")) {
-      admin("DROP DATABASE IF EXISTS " + Settings.DB_NAME + " WITH (FORCE)");
-    }
-  }
-
-  private void admin(String sql) throws SQLException {
-    try (Connection c =
-            DriverManager.getConnection(
-                "jdbc:postgresql://" + settings.dbHost() + ":5432/postgres", "postgres", "");
-        Statement s = c.createStatement()) {
-      s.execute(sql);
+      settings.database(database).drop();
     }
   }
 
@@ -810,8 +796,7 @@ public final class Bench {
   }
 
   private Connection benchDatabase() throws SQLException {
-    return DriverManager.getConnection(
-        "jdbc:postgresql://" + settings.dbHost() + ":5432/" + Settings.DB_NAME, "postgres", "");
+    return settings.database("postgresql").connect();
   }
 
   /** B5 runs XA transactions, which PostgreSQL refuses while max_prepared_transactions is 0. */

@@ -1,14 +1,13 @@
 package dev.txoutbox.bench;
 
-import dev.txoutbox.it.cluster.LibertyNode;
-import jakarta.json.Json;
+import dev.txoutbox.testlab.client.Http;
+import dev.txoutbox.testlab.client.JsonText;
+import dev.txoutbox.testlab.server.LibertyNode;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
 
 /**
@@ -16,8 +15,6 @@ import java.util.Map;
  * stopped, frozen, and called over HTTP (every call blocks until the server's work is done).
  */
 final class Server {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   /**
    * The relay settings a server starts with: {@code exactlyOnce} for {@code
@@ -47,10 +44,12 @@ final class Server {
 
   final LibertyNode node;
   final String database;
+  private final Http http;
 
   private Server(LibertyNode node, String database) {
     this.node = node;
     this.database = database;
+    this.http = Http.to(node.uri("/bench/api/")).within(Duration.ofMinutes(15));
   }
 
   /**
@@ -76,20 +75,14 @@ final class Server {
                 + sendTo
                 + ":BootstrapBasicMessaging\"/></jmsConnectionFactory>"
                 + "<variable name=\"outbox.jms.connection-factory\" value=\"jms/sendTo\"/>";
+    Map<String, String> bootstrap =
+        new HashMap<>(settings.database(database).bootstrap(httpPort, jmsPort));
+    bootstrap.put(
+        "txoutbox.datasource.type",
+        relay.exactlyOnce() ? "javax.sql.XADataSource" : "javax.sql.ConnectionPoolDataSource");
     node.create(
         settings.serverConfig(),
-        Map.of(
-            "txoutbox.database", database,
-            "txoutbox.db.host", settings.dbHost(),
-            "txoutbox.db.name", Settings.DB_NAME,
-            "txoutbox.datasource.type",
-                relay.exactlyOnce()
-                    ? "javax.sql.XADataSource"
-                    : "javax.sql.ConnectionPoolDataSource",
-            "http.port", Integer.toString(httpPort),
-            "https.port", Integer.toString(httpPort + 1),
-            "jms.port", Integer.toString(jmsPort),
-            "jms.ssl.port", Integer.toString(jmsPort + 1)),
+        bootstrap,
         "<server>"
             + variable("outbox.relay.node-id", name)
             + variable(
@@ -121,11 +114,12 @@ final class Server {
     node.start();
   }
 
+  /** Stops the server, or kills it if it will not stop. */
   void stop() {
     try {
-      node.stop();
+      node.close();
     } catch (Exception e) {
-      System.err.println("stopping " + node.name + ": " + e.getMessage());
+      System.err.println("stopping " + node.name() + ": " + e.getMessage());
     }
   }
 
@@ -137,36 +131,31 @@ final class Server {
     node.resume();
   }
 
-  JsonObject postJson(String path) throws IOException, InterruptedException {
-    return Json.createReader(new StringReader(call("POST", path))).readObject();
+  JsonObject postJson(String path) {
+    return JsonText.object(call("POST", path));
   }
 
-  String post(String path) throws IOException, InterruptedException {
+  String post(String path) {
     return call("POST", path);
   }
 
-  JsonObject getJson(String path) throws IOException, InterruptedException {
-    return Json.createReader(new StringReader(call("GET", path))).readObject();
+  JsonObject getJson(String path) {
+    return JsonText.object(call("GET", path));
   }
 
-  long getLong(String path) throws IOException, InterruptedException {
+  long getLong(String path) {
     return Long.parseLong(call("GET", path).trim());
   }
 
-  private String call(String method, String path) throws IOException, InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(node.uri("/bench/api/" + path))
-            .timeout(Duration.ofMinutes(15))
-            .method(method, HttpRequest.BodyPublishers.noBody())
-            .build();
-    HttpResponse<String> answer = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+  private String call(String method, String path) {
+    HttpResponse<String> answer = http.send(method, path, null);
     if (answer.statusCode() / 100 != 2) {
       throw new IllegalStateException(
           method
               + " "
               + path
               + " on "
-              + node.name
+              + node.name()
               + " answered "
               + answer.statusCode()
               + ": "

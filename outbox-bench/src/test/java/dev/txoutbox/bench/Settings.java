@@ -1,10 +1,15 @@
 package dev.txoutbox.bench;
 
+import dev.txoutbox.testlab.server.TestDatabase;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
-/** Where things are, from the system properties that outbox-bench's POM sets. */
+/**
+ * Where things are, from the system properties that outbox-bench's POM sets: {@code dbName}, the
+ * PostgreSQL database of the benchmark, created and dropped by the run; {@code httpPort} and {@code
+ * jmsPort}, those of the first server (the second's are 100 above).
+ */
 record Settings(
     String mode,
     List<String> databases,
@@ -14,9 +19,10 @@ record Settings(
     Path outboxEjb,
     Path out,
     String dbHost,
+    String dbName,
+    int httpPort,
+    int jmsPort,
     String openLiberty) {
-  /** The PostgreSQL database of the benchmark, created and dropped by the run. */
-  static final String DB_NAME = "txoutbox_bench";
 
   static Settings fromSystemProperties() {
     List<String> databases =
@@ -36,7 +42,15 @@ record Settings(
         Path.of(property("bench.outbox-ejb")),
         Path.of(property("bench.out")),
         property("bench.db.host"),
+        property("bench.db.name"),
+        Integer.parseInt(property("bench.http.port")),
+        Integer.parseInt(property("bench.jms.port")),
         property("bench.openliberty"));
+  }
+
+  /** The benchmark's database of that kind (derby or postgresql). */
+  TestDatabase database(String kind) {
+    return new TestDatabase(kind, dbHost, dbName);
   }
 
   Path ear() {

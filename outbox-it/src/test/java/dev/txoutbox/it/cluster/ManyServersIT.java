@@ -3,11 +3,11 @@ package dev.txoutbox.it.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.File;
+import dev.txoutbox.testlab.client.Http;
+import dev.txoutbox.testlab.server.LibertyNode;
+import dev.txoutbox.testlab.server.TestDatabase;
+import dev.txoutbox.testlab.server.TestEar;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,12 +27,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -46,7 +40,9 @@ import org.junit.jupiter.api.TestMethodOrder;
  * one consumer, which records every message in order of receipt; node B's relay sends to A's
  * messaging engine. Events are published through both; the test then counts what was lost, what
  * arrived that was never published, duplicates, and per-key order violations. Not an Arquillian
- * test: it starts and stops both servers itself.
+ * test: it starts and stops both servers itself. Node A's HTTP port is {@code it.cluster.http.port}
+ * (9280) and its JMS port {@code it.cluster.jms.port} (7290); node B's are 100 and 2 above; each
+ * with its SSL port one above. Its database: {@code it.cluster.db.name} (txoutbox_cluster).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ManyServersIT {
@@ -54,14 +50,13 @@ class ManyServersIT {
   private static final int EVENTS_PER_KEY = 100;
   private static final int EVENTS_PER_REQUEST = 10;
   private static final Duration LEASE = Duration.ofSeconds(10);
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final StringAsset BEANS =
-      new StringAsset(
-          "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-              + " bean-discovery-mode=\"annotated\"/>");
+  private static final int HTTP_PORT = Integer.getInteger("it.cluster.http.port", 9280);
+  private static final int JMS_PORT = Integer.getInteger("it.cluster.jms.port", 7290);
 
-  private static final TestDatabase db = new TestDatabase("txoutbox_cluster");
-  private static final String database = db.kind;
+  private static final TestDatabase db =
+      TestDatabase.ofThisBuild(System.getProperty("it.cluster.db.name", "txoutbox_cluster"));
+
+  private static final String database = db.kind();
   private static LibertyNode nodeA;
   private static LibertyNode nodeB;
   private static final List<String> report = new ArrayList<>();
@@ -83,9 +78,15 @@ class ManyServersIT {
     }
 
     Path target = Path.of(System.getProperty("it.build.dir", "target"));
-    Path ear = target.resolve("cluster/cluster.ear");
-    Files.createDirectories(ear.getParent());
-    clusterEar().as(ZipExporter.class).exportTo(ear.toFile(), true);
+    Path ear =
+        TestEar.named(
+                "cluster",
+                Path.of(System.getProperty("it.deployments", "target/deployments"))
+                    .resolve("outbox-ejb.jar"))
+            .web(ClusterApplication.class, LoadPublisher.class, LoadResource.class, Receipts.class)
+            .messageDriven("Receipts", "cluster/receipts", Map.of())
+            .library("slow-sends", SlowSends.class)
+            .exportTo(target.resolve("cluster/cluster.ear"));
 
     Path wlp = target.resolve("liberty/wlp");
     nodeA =
@@ -93,8 +94,8 @@ class ManyServersIT {
             wlp,
             ear,
             "nodeA",
-            9280,
-            7290,
+            HTTP_PORT,
+            JMS_PORT,
             "<jmsActivationSpec id=\"cluster/receipts\"><properties.wasJms"
                 + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
                 + " maxConcurrency=\"1\"/></jmsActivationSpec>");
@@ -103,10 +104,12 @@ class ManyServersIT {
             wlp,
             ear,
             "nodeB",
-            9380,
-            7292,
+            HTTP_PORT + 100,
+            JMS_PORT + 2,
             "<jmsConnectionFactory id=\"nodeAFactory\" jndiName=\"jms/nodeA\">"
-                + "<properties.wasJms remoteServerAddress=\"localhost:7290:BootstrapBasicMessaging\"/>"
+                + "<properties.wasJms remoteServerAddress=\"localhost:"
+                + JMS_PORT
+                + ":BootstrapBasicMessaging\"/>"
                 + "</jmsConnectionFactory>"
                 + "<variable name=\"outbox.jms.connection-factory\" value=\"jms/nodeA\"/>");
     nodeA.start(); // first: it creates the tables
@@ -115,15 +118,12 @@ class ManyServersIT {
     warmUp(nodeB);
   }
 
+  /** Also when a test, or the start of a server, failed: closing kills what will not stop. */
   @AfterAll
   static void stopTwoServers() throws Exception {
     for (LibertyNode node : new LibertyNode[] {nodeB, nodeA}) {
       if (node != null) {
-        try {
-          node.stop();
-        } catch (RuntimeException e) {
-          System.err.println("stopping " + node.name + ": " + e.getMessage());
-        }
+        node.close();
       }
     }
     report.forEach(System.out::println);
@@ -177,11 +177,7 @@ class ManyServersIT {
   void frozenServerLosesItsLeaseAndItsStaleCompletionIsRefused() throws Exception {
     int refusedBefore = refusedCompletions(nodeB);
     // a slow broker for B, so that B holds a claim most of the time
-    HTTP.send(
-        HttpRequest.newBuilder(nodeB.uri("/cluster/api/events/send-delay?ms=50"))
-            .PUT(HttpRequest.BodyPublishers.noBody())
-            .build(),
-        HttpResponse.BodyHandlers.discarding());
+    http(nodeB).put("/cluster/api/events/send-delay?ms=50");
     ExecutorService background = Executors.newSingleThreadExecutor();
     Future<Set<String>> publishing = background.submit(() -> publish("lease-", List.of(nodeA), 20));
     List<String> held = awaitClaimOf("nodeB", Duration.ofSeconds(60));
@@ -256,14 +252,11 @@ class ManyServersIT {
   }
 
   private static List<String> post(LibertyNode node, String key) throws Exception {
-    URI uri = node.uri("/cluster/api/events?key=" + key + "&count=" + EVENTS_PER_REQUEST);
-    HttpResponse<String> answer =
-        HTTP.send(
-            HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.noBody()).build(),
-            HttpResponse.BodyHandlers.ofString());
+    String path = "/cluster/api/events?key=" + key + "&count=" + EVENTS_PER_REQUEST;
+    HttpResponse<String> answer = http(node).post(path);
     if (answer.statusCode() != 200) {
       throw new IllegalStateException(
-          uri + " answered " + answer.statusCode() + ": " + answer.body());
+          node.uri(path) + " answered " + answer.statusCode() + ": " + answer.body());
     }
     return List.of(answer.body().split("\n"));
   }
@@ -280,7 +273,7 @@ class ManyServersIT {
         .pollInterval(Duration.ofSeconds(1))
         .until(
             () -> {
-              published.addAll(post(node, "warmup-" + node.name));
+              published.addAll(post(node, "warmup-" + node.name()));
               return sends(node) > 0;
             });
     awaitReceived(published, Duration.ofSeconds(60));
@@ -292,12 +285,12 @@ class ManyServersIT {
   }
 
   private static long sends(LibertyNode node) throws Exception {
-    return Long.parseLong(
-        HTTP.send(
-                HttpRequest.newBuilder(node.uri("/cluster/api/events/sends")).GET().build(),
-                HttpResponse.BodyHandlers.ofString())
-            .body()
-            .trim());
+    return Long.parseLong(http(node).get("/cluster/api/events/sends").body().trim());
+  }
+
+  /** Calls to the node; a publish under load may take a while. */
+  private static Http http(LibertyNode node) {
+    return Http.to(node.uri("/")).within(Duration.ofMinutes(5));
   }
 
   private static void awaitReceived(Set<String> published, Duration atMost) {
@@ -377,31 +370,6 @@ class ManyServersIT {
       }
     }
     return values;
-  }
-
-  private static EnterpriseArchive clusterEar() {
-    Path deployments = Path.of(System.getProperty("it.deployments", "target/deployments"));
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "cluster.war")
-            .addClasses(ClusterApplication.class, LoadPublisher.class, LoadResource.class)
-            .addClass(Receipts.class)
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<ejb-jar-bnd xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.2\">"
-                        + "<message-driven name=\"Receipts\"><jca-adapter"
-                        + " activation-spec-binding-name=\"cluster/receipts\"/></message-driven>"
-                        + "</ejb-jar-bnd>"),
-                "ibm-ejb-jar-bnd.xml")
-            .addAsWebInfResource(BEANS, "beans.xml");
-    return ShrinkWrap.create(EnterpriseArchive.class, "cluster.ear")
-        .addAsModule(
-            ShrinkWrap.createFromZipFile(
-                JavaArchive.class, new File(deployments.toFile(), "outbox-ejb.jar")))
-        .addAsModule(war)
-        .addAsLibrary(
-            ShrinkWrap.create(JavaArchive.class, "slow-sends.jar")
-                .addClass(SlowSends.class)
-                .addAsManifestResource(BEANS, "beans.xml"));
   }
 
   /**

@@ -2,19 +2,17 @@ package dev.txoutbox.it.crash;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.txoutbox.it.cluster.LibertyNode;
-import dev.txoutbox.it.cluster.Node;
-import dev.txoutbox.it.cluster.TestDatabase;
-import dev.txoutbox.it.cluster.WildFlyNode;
 import dev.txoutbox.it.crash.Load.Outcome;
-import java.io.File;
+import dev.txoutbox.testlab.client.Http;
+import dev.txoutbox.testlab.server.LibertyNode;
+import dev.txoutbox.testlab.server.Node;
+import dev.txoutbox.testlab.server.TestDatabase;
+import dev.txoutbox.testlab.server.WildFlyNode;
 import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
+import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -28,12 +26,6 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-import org.jboss.shrinkwrap.api.ShrinkWrap;
-import org.jboss.shrinkwrap.api.asset.StringAsset;
-import org.jboss.shrinkwrap.api.exporter.ZipExporter;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.jboss.shrinkwrap.api.spec.JavaArchive;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,33 +53,25 @@ import org.junit.jupiter.params.provider.MethodSource;
  * lost, nothing phantom, no duplicate effect through the inbox, and in exactly-once mode no
  * duplicate delivery. Once per delivery mode. {@code -Dcrash.kills=10} is the full run; the
  * default, 3, is the short one that CI runs. Not an Arquillian test: it starts, kills and stops the
- * server itself.
+ * server itself ({@link CrashServers}); a mode's server is closed when the mode ends, passed or
+ * failed, which stops it, or kills it if it will not stop.
  */
 class CrashIT {
-  private static final int HTTP_PORT = 9680;
-  private static final int JMS_PORT = 7690;
-
-  /** WildFly's ports shifted by this (HTTP 9240, management 11150). */
-  private static final int WILDFLY_PORT_OFFSET = 1160;
-
   private static final boolean WILDFLY = "wildfly".equals(System.getProperty("it.server"));
-  private static final Duration LEASE = Duration.ofSeconds(10);
   private static final Duration OUTAGE = Duration.ofSeconds(10);
 
   /** The external broker's orderly stop: {@code -Dcrash.long-outage=20} seconds for a short run. */
   private static final Duration LONG_OUTAGE =
       Duration.ofSeconds(Integer.getInteger("crash.long-outage", 60));
 
-  private static final HttpClient HTTP = HttpClient.newHttpClient();
-  private static final StringAsset BEANS =
-      new StringAsset(
-          "<beans xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-              + " bean-discovery-mode=\"annotated\"/>");
-
   private static final Random RANDOM = new Random();
   private static final List<String> report = new ArrayList<>();
-  private static final TestDatabase db = new TestDatabase("txoutbox_crash");
-  private static final String database = db.kind;
+
+  /** Its own database: {@code -Dit.crash.db.name}, txoutbox_crash by default. */
+  private static final TestDatabase db =
+      TestDatabase.ofThisBuild(System.getProperty("it.crash.db.name", "txoutbox_crash"));
+
+  private static final String database = db.kind();
   private static final ExternalBroker artemis = ExternalBroker.ofThisRun();
   private static final String brokerName = artemis == null ? "embedded" : "artemis";
 
@@ -95,8 +79,7 @@ class CrashIT {
   private static final boolean brokerDropsCopies = artemis != null || WILDFLY;
 
   private static Path target;
-  private static Path ear;
-  private static Path haltingJar;
+  private static CrashServers servers;
 
   @BeforeAll
   static void build() throws IOException {
@@ -113,14 +96,7 @@ class CrashIT {
               + " or -Pmariadb to -Pcrash,artemis");
     }
     target = Path.of(System.getProperty("it.build.dir", "target"));
-    ear = target.resolve("crash/crash.ear");
-    haltingJar = target.resolve("crash/halting-xa.jar");
-    Files.createDirectories(ear.getParent());
-    crashEar().as(ZipExporter.class).exportTo(ear.toFile(), true);
-    ShrinkWrap.create(JavaArchive.class, "halting-xa.jar")
-        .addClass(HaltingXADataSources.class)
-        .as(ZipExporter.class)
-        .exportTo(haltingJar.toFile(), true);
+    servers = new CrashServers(target, db, artemis, WILDFLY);
     report.add(
         "| server | database | broker | mode | kills | halts | orders committed | client: committed /"
             + " rolled back / unknown | lost | phantom | duplicates | duplicate effects | XA"
@@ -149,10 +125,17 @@ class CrashIT {
   @ParameterizedTest
   @MethodSource("modes")
   void nothingIsLostOrInventedWhateverCrashesWhen(String mode) throws Exception {
+    freshDatabase();
+    // closing the node stops its server, or kills it: also when a step or a check fails
+    try (Node node = servers.node(mode)) {
+      crashAndCheck(mode, node);
+    }
+  }
+
+  /** Starts the server, does its worst under load, and checks what the clients and consumer saw. */
+  private static void crashAndCheck(String mode, Node node) throws Exception {
     boolean exactlyOnce = mode.equals("exactly-once");
     int kills = Integer.getInteger("crash.kills", 3);
-    freshDatabase();
-    Node node = node(mode);
     String base = node.uri("/crash/api").toString();
     List<Double> restarts = new ArrayList<>();
     List<String> halts = new ArrayList<>();
@@ -253,8 +236,6 @@ class CrashIT {
             .as("copies the broker dropped as duplicates after the hand-off halt")
             .isPositive();
       }
-    } finally {
-      node.stopIfRunning();
     }
   }
 
@@ -268,7 +249,7 @@ class CrashIT {
     }
     String sql =
         database.equals("postgresql")
-            ? "SELECT gid FROM pg_prepared_xacts WHERE database = '" + db.name + "'"
+            ? "SELECT gid FROM pg_prepared_xacts WHERE database = '" + db.name() + "'"
             : "XA RECOVER";
     int count = 0;
     try (Connection c = db.connect();
@@ -446,10 +427,7 @@ class CrashIT {
       int failing) {}
 
   private static State state(Node node) throws Exception {
-    HttpResponse<String> answer =
-        HTTP.send(
-            HttpRequest.newBuilder(node.uri("/crash/api/state")).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+    HttpResponse<String> answer = http(node).get("/crash/api/state");
     if (answer.statusCode() != 200) {
       throw new IllegalStateException("state answered " + answer.statusCode());
     }
@@ -505,236 +483,17 @@ class CrashIT {
    * Arms a halt. The relay may reach the armed point, and halt the server, before the answer is
    * written: a connection that ends without one is that halt (which {@link #halted} then awaits).
    */
-  private static void arm(Node node, String path) throws Exception {
+  private static void arm(Node node, String path) {
     try {
-      put(node, path);
-    } catch (IOException closed) {
+      http(node).put(path);
+    } catch (UncheckedIOException closed) {
       System.out.println("the server halted before it answered " + path + ": " + closed);
     }
   }
 
-  private static void put(Node node, String path) throws Exception {
-    HTTP.send(
-        HttpRequest.newBuilder(node.uri(path)).PUT(HttpRequest.BodyPublishers.noBody()).build(),
-        HttpResponse.BodyHandlers.discarding());
-  }
-
-  /**
-   * A fresh server directory (and so a fresh Derby database) for one mode, named after it: {@code
-   * crash-at-least-once}, {@code crash-exactly-once}, so that each mode's logs stay.
-   */
-  private static Node node(String mode) throws Exception {
-    return WILDFLY ? wildFlyNode(mode) : libertyNode(mode);
-  }
-
-  private static LibertyNode libertyNode(String mode) throws IOException {
-    LibertyNode node =
-        new LibertyNode(target.resolve("liberty/wlp"), "crash-" + mode, HTTP_PORT, "/crash/api");
-    boolean exactlyOnce = mode.equals("exactly-once");
-    Map<String, String> bootstrap = new HashMap<>(db.bootstrap(HTTP_PORT, JMS_PORT));
-    if (artemis != null) {
-      bootstrap.putAll(artemis.bootstrap());
-    }
-    node.create(
-        Path.of(System.getProperty("it.server-config")),
-        bootstrap,
-        "<server>"
-            + variable("outbox.relay.node-id", "crash-" + mode)
-            + variable("outbox.delivery.mode", mode)
-            + variable("outbox.relay.interval", "PT1S")
-            + variable("outbox.relay.lease", LEASE.toString())
-            + variable("outbox.retry.initial-delay", "PT0.2S")
-            + variable("outbox.retry.max-delay", "PT2S")
-            + variable("outbox.retry.max-attempts", "1000")
-            + "<logging maxFiles=\"100\"/>" // every start's log, for the recovery count
-            + consumer()
-            + "</server>",
-        ear);
-    if (exactlyOnce) {
-      Files.copy(haltingJar, node.file("halting-xa.jar"));
-      Files.writeString(node.file("datasources/" + database + ".xml"), haltingDataSource());
-    }
-    return node;
-  }
-
-  /**
-   * A fresh WildFly for one mode, {@code target/wildfly-crash/crash-<mode>} (HTTP 9240), copied
-   * from the build's (server-config's configure.cli and test.cli): server-config's datasource
-   * script of the mode on this run's database (in exactly-once mode the XA one, with its driver's
-   * class swapped for {@link HaltingXADataSources}'s), and the crash suite's keys and queue
-   * settings. Each start's log stays ({@code log/server.log}).
-   */
-  private static WildFlyNode wildFlyNode(String mode) throws Exception {
-    Path home = Path.of(System.getProperty("it.wildfly.home"));
-    WildFlyNode node =
-        new WildFlyNode(
-            home,
-            target.resolve("wildfly-crash/crash-" + mode),
-            "crash-" + mode,
-            WILDFLY_PORT_OFFSET,
-            "/crash/api");
-    node.create(ear);
-    boolean exactlyOnce = mode.equals("exactly-once");
-    Path scripts = Path.of(System.getProperty("it.wildfly.scripts"));
-    node.configure(
-        Files.readString(
-                scripts.resolve("datasource-" + database + (exactlyOnce ? "-xa" : "") + ".cli"))
-            .replace("@jdbc.dir@", System.getProperty("it.jdbc.dir"))
-            .replace("@txoutbox.db.host@", System.getProperty("it.db.host", "127.0.0.1"))
-            .replace("@txoutbox.db.name@", db.name)
-            .replace("@txoutbox.db.recovery-user@", System.getProperty("it.db.recovery-user"))
-            .replace(
-                "@txoutbox.db.recovery-password@", System.getProperty("it.db.recovery-password")));
-    if (exactlyOnce) {
-      installHaltingModule(home);
-    }
-    node.configure(wildFlyCrashKeys(mode, exactlyOnce));
-    return node;
-  }
-
-  /**
-   * {@link HaltingXADataSources} as a WildFly module beside the drivers' (a datasource's class
-   * comes from its driver's module), depending on each driver's module that the build installed.
-   */
-  private static void installHaltingModule(Path home) throws IOException {
-    Path module = home.resolve("modules/dev/txoutbox/crash/main");
-    Files.createDirectories(module);
-    Files.copy(haltingJar, module.resolve("halting-xa.jar"), StandardCopyOption.REPLACE_EXISTING);
-    Files.writeString(
-        module.resolve("module.xml"),
-        "<module xmlns=\"urn:jboss:module:1.9\" name=\"dev.txoutbox.crash\">"
-            + "<resources><resource-root path=\"halting-xa.jar\"/></resources><dependencies>"
-            + "<module name=\"java.logging\"/><module name=\"java.sql\"/>"
-            + "<module name=\"java.transaction.xa\"/>"
-            + "<module name=\"org.postgresql\" optional=\"true\"/>"
-            + "<module name=\"org.mariadb.jdbc\" optional=\"true\"/>"
-            + "<module name=\"org.apache.derby\" optional=\"true\"/>"
-            + "</dependencies></module>");
-  }
-
-  /**
-   * The crash server's additions, offline: its keys above test.cli's (ordinal 700), a transaction
-   * node identifier of its own, deliveries to the consumer retried for ever one second apart (as
-   * Liberty's KEEP_TRYING; WildFly's default moves a message to the dead-letter queue after ten
-   * failures, as while the database restarts), and in exactly-once mode the XA datasource's class
-   * from the halting module.
-   */
-  private static String wildFlyCrashKeys(String mode, boolean exactlyOnce) {
-    String keys =
-        String.join(
-            ", ",
-            key("outbox.relay.node-id", "crash-" + mode),
-            key("outbox.delivery.mode", mode),
-            key("outbox.relay.interval", "PT1S"),
-            key("outbox.relay.lease", LEASE.toString()),
-            key("outbox.retry.initial-delay", "PT0.2S"),
-            key("outbox.retry.max-delay", "PT2S"),
-            key("outbox.retry.max-attempts", "1000"));
-    String config = "/subsystem=microprofile-config-smallrye/config-source=txoutbox-crash";
-    StringBuilder cli =
-        new StringBuilder("embed-server --server-config=standalone-full.xml --std-out=discard\n")
-            .append(config)
-            .append(":add(ordinal=700, properties={")
-            .append(keys)
-            .append("})\n")
-            .append("/subsystem=transactions:write-attribute(name=node-identifier, value=crash-")
-            .append(mode)
-            .append(")\n")
-            .append("/subsystem=messaging-activemq/server=default/address-setting=")
-            .append("jms.queue.txoutbox.events:add(max-delivery-attempts=-1,")
-            .append(" redelivery-delay=1000, max-size-bytes=10485760, address-full-policy=PAGE)\n");
-    if (exactlyOnce) {
-      String driver = HaltingXADataSources.Driver.class.getName();
-      String dataSource = "/subsystem=datasources/xa-data-source=TxOutboxDS";
-      cli.append("/subsystem=datasources/jdbc-driver=crash-halting:add(driver-name=crash-halting,")
-          .append(" driver-module-name=dev.txoutbox.crash, driver-class-name=\"")
-          .append(driver)
-          .append("\")\n")
-          .append(dataSource)
-          .append(":write-attribute(name=driver-name, value=crash-halting)\n")
-          .append(dataSource)
-          .append(":write-attribute(name=xa-datasource-class, value=\"")
-          .append(HaltingXADataSources.class.getName())
-          .append("$")
-          .append(capitalized(database))
-          .append("\")\n");
-    }
-    return cli.append("stop-embedded-server\n").toString();
-  }
-
-  private static String key(String name, String value) {
-    return "\"" + name + "\" => \"" + value + "\"";
-  }
-
-  /**
-   * The consumer's activation spec on the broker of this run. On the embedded engine, a delivery
-   * that fails while the database restarts is tried again, not moved to the exception destination
-   * after five quick failures (the engine's default); the external broker's test settings do the
-   * same (server-config's src/test/artemis/broker.properties).
-   */
-  private static String consumer() {
-    if (artemis != null) {
-      return "<jmsActivationSpec id=\"crash/consumer\"><properties.artemis"
-          + " destination=\"txoutbox.events\" destinationType=\"jakarta.jms.Queue\""
-          + " useJNDI=\"false\" maxSession=\"2\"/></jmsActivationSpec>";
-    }
-    return "<messagingEngine><queue id=\"txoutbox.events\" failedDeliveryPolicy=\"KEEP_TRYING\""
-        + " redeliveryInterval=\"1000\"/></messagingEngine>"
-        + "<jmsActivationSpec id=\"crash/consumer\"><properties.wasJms"
-        + " destinationRef=\"outboxEvents\" destinationType=\"jakarta.jms.Queue\""
-        + " maxConcurrency=\"2\"/></jmsActivationSpec>";
-  }
-
-  /** A property of an MDB's activation on WildFly (jboss-ejb3.xml; Liberty ignores the file). */
-  private static String activation(String name, String value) {
-    return "<activation-config-property><activation-config-property-name>"
-        + name
-        + "</activation-config-property-name><activation-config-property-value>"
-        + value
-        + "</activation-config-property-value></activation-config-property>";
-  }
-
-  private static String variable(String name, String value) {
-    return "<variable name=\"" + name + "\" value=\"" + value + "\"/>";
-  }
-
-  /**
-   * The exactly-once server's datasource: XA, through {@link HaltingXADataSources}, with the
-   * drivers and that class in one library.
-   */
-  private static String haltingDataSource() {
-    String driver = HaltingXADataSources.class.getName() + "$" + capitalized(database);
-    String properties =
-        switch (database) {
-          case "derby" ->
-              "<properties databaseName=\"${server.output.dir}/derby/txoutbox\""
-                  + " createDatabase=\"create\"/>";
-          case "postgresql" ->
-              "<properties serverName=\"${txoutbox.db.host}\" portNumber=\"5432\""
-                  + " databaseName=\""
-                  + db.name
-                  + "\" user=\"postgres\"/>";
-          default ->
-              "<properties URL=\"jdbc:mariadb://${txoutbox.db.host}:3306/"
-                  + db.name
-                  + "\""
-                  + " user=\"root\"/>";
-        };
-    return "<server><library id=\"crashJdbcLib\">"
-        + "<fileset dir=\"${shared.resource.dir}/jdbc\" includes=\"*.jar\"/>"
-        + "<file name=\"${server.config.dir}/halting-xa.jar\"/></library>"
-        + "<dataSource id=\"DefaultDataSource\" jndiName=\"jdbc/txoutbox\""
-        + " type=\"javax.sql.XADataSource\" isolationLevel=\"TRANSACTION_READ_COMMITTED\">"
-        + "<jdbcDriver libraryRef=\"crashJdbcLib\" javax.sql.XADataSource=\""
-        + driver
-        + "\"/>"
-        + properties
-        + "<connectionManager maxPoolSize=\"40\" connectionTimeout=\"30s\"/>"
-        + "</dataSource></server>";
-  }
-
-  private static String capitalized(String name) {
-    return Character.toUpperCase(name.charAt(0)) + name.substring(1);
+  /** Calls to the server, each answered within five minutes (a drain under load is slow). */
+  private static Http http(Node node) {
+    return Http.to(node.uri("/")).within(Duration.ofMinutes(5));
   }
 
   /** An empty database for one mode (PostgreSQL and MariaDB; Derby's is the server's). */
@@ -742,48 +501,5 @@ class CrashIT {
     if (!db.isDerby()) {
       db.recreate();
     }
-  }
-
-  private static EnterpriseArchive crashEar() {
-    Path deployments = Path.of(System.getProperty("it.deployments", "target/deployments"));
-    WebArchive war =
-        ShrinkWrap.create(WebArchive.class, "crash.war")
-            .addClasses(
-                CrashApplication.class,
-                CrashResource.class,
-                Orders.class,
-                Orders.RolledBack.class,
-                CrashTables.class,
-                CrashConsumer.class)
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<ejb-jar-bnd xmlns=\"http://websphere.ibm.com/xml/ns/javaee\" version=\"1.2\">"
-                        + "<message-driven name=\"CrashConsumer\"><jca-adapter"
-                        + " activation-spec-binding-name=\"crash/consumer\"/></message-driven>"
-                        + "</ejb-jar-bnd>"),
-                "ibm-ejb-jar-bnd.xml")
-            .addAsWebInfResource(
-                new StringAsset(
-                    "<jboss:ejb-jar xmlns:jboss=\"urn:jboss:jakartaee:1.0\""
-                        + " xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"4.0\""
-                        + " impl-version=\"2.0\"><enterprise-beans><message-driven>"
-                        + "<ejb-name>CrashConsumer</ejb-name><activation-config>"
-                        + activation("destinationLookup", "java:/jms/txoutbox/events")
-                        // WildFly takes the load's orders faster than Liberty, and two sessions
-                        // fell behind them for good
-                        + activation("maxSession", "8")
-                        + "</activation-config></message-driven></enterprise-beans>"
-                        + "</jboss:ejb-jar>"),
-                "jboss-ejb3.xml")
-            .addAsWebInfResource(BEANS, "beans.xml");
-    return ShrinkWrap.create(EnterpriseArchive.class, "crash.ear")
-        .addAsModule(
-            ShrinkWrap.createFromZipFile(
-                JavaArchive.class, new File(deployments.toFile(), "outbox-ejb.jar")))
-        .addAsModule(war)
-        .addAsLibrary(
-            ShrinkWrap.create(JavaArchive.class, "halts.jar")
-                .addClass(Halts.class)
-                .addAsManifestResource(BEANS, "beans.xml"));
   }
 }

@@ -1,10 +1,9 @@
 package dev.txoutbox.it.crash;
 
-import java.io.IOException;
+import dev.txoutbox.testlab.client.Http;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +28,6 @@ final class Load implements AutoCloseable {
     /** The server died or did not answer: committed or not, the client cannot tell. */
     UNKNOWN
   }
-
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   private final Map<String, Outcome> outcomes = new ConcurrentHashMap<>();
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -65,31 +61,19 @@ final class Load implements AutoCloseable {
    * Places one order; null when the server was not there to receive it. {@code halt}: a halt the
    * server arms for this order.
    */
-  static Outcome place(String base, String id, boolean rollBack, String halt)
-      throws InterruptedException {
-    HttpRequest request =
-        HttpRequest.newBuilder(
-                java.net.URI.create(
-                    base
-                        + "/orders?id="
-                        + id
-                        + "&rollback="
-                        + rollBack
-                        + (halt == null ? "" : "&halt=" + halt)))
-            .timeout(Duration.ofSeconds(30))
-            .POST(HttpRequest.BodyPublishers.noBody())
-            .build();
+  static Outcome place(String base, String id, boolean rollBack, String halt) {
+    Http server = Http.to(URI.create(base + "/")).within(Duration.ofSeconds(30));
+    String order = "orders?id=" + id + "&rollback=" + rollBack;
     try {
-      int status = HTTP.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      int status = server.post(order + (halt == null ? "" : "&halt=" + halt)).statusCode();
       return switch (status) {
         case 200 -> Outcome.COMMITTED;
         case 409 -> Outcome.ROLLED_BACK;
         default -> Outcome.UNKNOWN; // e.g. 500 while the database restarts: maybe committed
       };
-    } catch (ConnectException notListening) {
-      return null;
-    } catch (IOException e) { // a timeout too
-      return Outcome.UNKNOWN;
+    } catch (UncheckedIOException e) {
+      // refused: the server was not listening; anything else (a timeout too): maybe committed
+      return e.getCause() instanceof ConnectException ? null : Outcome.UNKNOWN;
     }
   }
 
