@@ -1,7 +1,9 @@
 package dev.txoutbox.admin.api;
 
+import dev.txoutbox.admin.api.Answers.ErrorMessage;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Components;
@@ -11,6 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.info.License;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -48,7 +51,28 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
               @APIResponse(
                   name = AdminApi.FORBIDDEN,
                   description =
-                      "The user is not in the role outbox-admin (the server's answer, not JSON)")
+                      "The user is not in the role outbox-admin (the server's answer, not JSON)"),
+              @APIResponse(
+                  name = AdminApi.BAD_REQUEST,
+                  description = "A parameter or the body is invalid; the message names it",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorMessage.class))),
+              @APIResponse(
+                  name = AdminApi.NOT_FOUND,
+                  description = "No event has this id",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorMessage.class))),
+              @APIResponse(
+                  name = AdminApi.CONFLICT,
+                  description = "The event's status does not allow it; the message says why",
+                  content =
+                      @Content(
+                          mediaType = MediaType.APPLICATION_JSON,
+                          schema = @Schema(implementation = ErrorMessage.class)))
             }))
 @SecurityScheme(
     securitySchemeName = "basic",
@@ -64,6 +88,15 @@ public class AdminApi extends Application {
 
   /** The 403 of every operation (components/responses). */
   static final String FORBIDDEN = "forbidden";
+
+  /** The 400 of the operations that take parameters or a body (components/responses). */
+  static final String BAD_REQUEST = "badRequest";
+
+  /** The 404 of the operations on one event (components/responses). */
+  static final String NOT_FOUND = "noSuchEvent";
+
+  /** The 409 of a replay or skip the event's status refuses (components/responses). */
+  static final String CONFLICT = "conflict";
 
   @Override
   public Set<Class<?>> getClasses() {

@@ -57,10 +57,7 @@ public class EventsResource {
       responseCode = "200",
       description = "A page of events",
       content = @Content(schema = @Schema(implementation = EventPage.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "A parameter is invalid; the message names it",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(responseCode = "400", ref = AdminApi.BAD_REQUEST)
   public EventPage list(
       @Parameter(
               description = "Only events in this status (any case)",
@@ -110,14 +107,8 @@ public class EventsResource {
       responseCode = "200",
       description = "The event",
       content = @Content(schema = @Schema(implementation = Event.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "The id is not a UUID",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No event has this id",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(responseCode = "400", ref = AdminApi.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = AdminApi.NOT_FOUND)
   public Response event(
       @Parameter(
               description = "The event id",
@@ -141,18 +132,9 @@ public class EventsResource {
       responseCode = "200",
       description = "Replayed: replayed is 1",
       content = @Content(schema = @Schema(implementation = Replayed.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "The id is not a UUID",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No event has this id",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The event is not DEAD",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(responseCode = "400", ref = AdminApi.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = AdminApi.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = AdminApi.CONFLICT)
   public Response replay(
       @Parameter(
               description = "The event id",
@@ -180,10 +162,7 @@ public class EventsResource {
       responseCode = "200",
       description = "How many were replayed",
       content = @Content(schema = @Schema(implementation = Replayed.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "type is missing, an instant does not parse, or from is not before to",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(responseCode = "400", ref = AdminApi.BAD_REQUEST)
   public Replayed replayRange(
       @Parameter(description = "The event type", required = true) @QueryParam("type") String type,
       @Parameter(
@@ -220,18 +199,9 @@ public class EventsResource {
       responseCode = "200",
       description = "Skipped: skipped is 1",
       content = @Content(schema = @Schema(implementation = Skipped.class)))
-  @APIResponse(
-      responseCode = "400",
-      description = "The id is not a UUID, or the body has no reason",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
-  @APIResponse(
-      responseCode = "404",
-      description = "No event has this id",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
-  @APIResponse(
-      responseCode = "409",
-      description = "The event is neither DEAD nor PENDING",
-      content = @Content(schema = @Schema(implementation = ErrorMessage.class)))
+  @APIResponse(responseCode = "400", ref = AdminApi.BAD_REQUEST)
+  @APIResponse(responseCode = "404", ref = AdminApi.NOT_FOUND)
+  @APIResponse(responseCode = "409", ref = AdminApi.CONFLICT)
   public Response skip(
       @Parameter(
               description = "The event id",

@@ -348,7 +348,6 @@ class AdminApiIT {
     Files.writeString(file, response.body());
 
     JsonObject document = JsonText.object(response.body());
-    JsonObject paths = document.getJsonObject("paths");
     JsonObject schemas = document.getJsonObject("components").getJsonObject("schemas");
     // WildFly merges the documents of an EAR's web modules and prefixes their components' names
     // with the module's ("outbox-adminSummary"); Liberty keeps them as they are
@@ -361,10 +360,11 @@ class AdminApiIT {
     // by the operations' own paths: in a WAR whose other application (the fixtures') lists no
     // classes, WildFly's document may show them under that application's path instead of
     // /outbox-admin/api (where they answer 404: otherApplicationsDoNotServeTheAdminResources)
-    operation(paths, prefix, "/summary", "get", "getSummary", "200:Summary");
-    operation(paths, prefix, "/events", "get", "listEvents", "200:EventPage", "400:ErrorMessage");
+    operation(document, prefix, "/summary", "get", "getSummary", "200:Summary");
     operation(
-        paths,
+        document, prefix, "/events", "get", "listEvents", "200:EventPage", "400:ErrorMessage");
+    operation(
+        document,
         prefix,
         "/events/{id}",
         "get",
@@ -373,7 +373,7 @@ class AdminApiIT {
         "400:ErrorMessage",
         "404:ErrorMessage");
     operation(
-        paths,
+        document,
         prefix,
         "/events/{id}/replay",
         "post",
@@ -383,7 +383,7 @@ class AdminApiIT {
         "404:ErrorMessage",
         "409:ErrorMessage");
     operation(
-        paths,
+        document,
         prefix,
         "/events/replay",
         "post",
@@ -392,7 +392,7 @@ class AdminApiIT {
         "400:ErrorMessage");
     JsonObject skip =
         operation(
-            paths,
+            document,
             prefix,
             "/events/{id}/skip",
             "post",
@@ -438,16 +438,17 @@ class AdminApiIT {
 
   /**
    * Asserts the operation at the path ending so: its operationId, and each "code:Schema" answer a
-   * $ref to that schema (its name after {@code prefix}); 401 and 403 refer to components/responses.
-   * Answers the operation.
+   * $ref to that schema (its name after {@code prefix}), in place or through components/responses;
+   * 401 and 403 refer to components/responses. Answers the operation.
    */
   private static JsonObject operation(
-      JsonObject paths,
+      JsonObject document,
       String prefix,
       String suffix,
       String method,
       String operationId,
       String... answers) {
+    JsonObject paths = document.getJsonObject("paths");
     String path =
         paths.keySet().stream()
             .filter(p -> p.endsWith(suffix) && paths.getJsonObject(p).containsKey(method))
@@ -461,7 +462,7 @@ class AdminApiIT {
       String code = answer.substring(0, answer.indexOf(':'));
       String schema = answer.substring(answer.indexOf(':') + 1);
       codes.add(code);
-      assertThat(schemaRef(responses.getJsonObject(code)))
+      assertThat(schemaRef(answer(document, prefix, responses.getJsonObject(code))))
           .as(method + " " + path + " " + code)
           .isEqualTo("#/components/schemas/" + prefix + schema);
     }
@@ -477,6 +478,20 @@ class AdminApiIT {
   }
 
   /** The $ref of a response's or request body's application/json schema. */
+  /** The response itself, or the one of components/responses it refers to. */
+  private static JsonObject answer(JsonObject document, String prefix, JsonObject response) {
+    String ref = response.getString("$ref", null);
+    if (ref == null) {
+      return response;
+    }
+    String shared = "#/components/responses/" + prefix;
+    assertThat(ref).startsWith(shared);
+    return document
+        .getJsonObject("components")
+        .getJsonObject("responses")
+        .getJsonObject(ref.substring("#/components/responses/".length()));
+  }
+
   private static String schemaRef(JsonObject bodyOrResponse) {
     JsonObject schema =
         bodyOrResponse
