@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -175,25 +176,9 @@ class DocsTest {
   /** The relative links of a page, outside code blocks and code spans; URLs are left out. */
   private static List<Link> links(Path page) {
     List<Link> links = new ArrayList<>();
-    List<String> lines = read(page);
-    String fence = null;
-    for (int i = 0; i < lines.size(); i++) {
-      String line = lines.get(i);
-      Matcher opening = FENCE.matcher(line);
-      if (opening.find()) {
-        String run = opening.group(1);
-        if (fence == null) {
-          fence = run;
-        } else if (run.charAt(0) == fence.charAt(0) && run.length() >= fence.length()) {
-          fence = null;
-        }
-        continue;
-      }
-      if (fence != null) {
-        continue;
-      }
-      String text = withoutCodeSpans(line);
-      String where = ROOT.relativize(page) + ":" + (i + 1);
+    for (Map.Entry<Integer, String> numbered : prose(page).entrySet()) {
+      String text = withoutCodeSpans(numbered.getValue());
+      String where = ROOT.relativize(page) + ":" + numbered.getKey();
       for (Pattern pattern : List.of(LINK, REFERENCE, HTML_TARGET)) {
         Matcher m = pattern.matcher(text);
         while (m.find()) {
@@ -214,6 +199,27 @@ class DocsTest {
     return links;
   }
 
+  /** A page's lines outside fenced code blocks, by their line number (from 1). */
+  private static Map<Integer, String> prose(Path page) {
+    Map<Integer, String> prose = new LinkedHashMap<>();
+    List<String> lines = read(page);
+    String fence = null;
+    for (int i = 0; i < lines.size(); i++) {
+      Matcher opening = FENCE.matcher(lines.get(i));
+      if (opening.find()) {
+        String run = opening.group(1);
+        if (fence == null) {
+          fence = run;
+        } else if (run.charAt(0) == fence.charAt(0) && run.length() >= fence.length()) {
+          fence = null;
+        }
+      } else if (fence == null) {
+        prose.put(i + 1, lines.get(i));
+      }
+    }
+    return prose;
+  }
+
   private static Path target(Path page, Link link) {
     return page.getParent().resolve(link.path()).normalize();
   }
@@ -222,21 +228,7 @@ class DocsTest {
   private static Set<String> anchors(Path page) {
     Set<String> anchors = new LinkedHashSet<>();
     Map<String, Integer> seen = new HashMap<>();
-    String fence = null;
-    for (String line : read(page)) {
-      Matcher opening = FENCE.matcher(line);
-      if (opening.find()) {
-        String run = opening.group(1);
-        if (fence == null) {
-          fence = run;
-        } else if (run.charAt(0) == fence.charAt(0) && run.length() >= fence.length()) {
-          fence = null;
-        }
-        continue;
-      }
-      if (fence != null) {
-        continue;
-      }
+    for (String line : prose(page).values()) {
       Matcher heading = HEADING.matcher(line);
       if (heading.matches()) {
         String slug = slug(heading.group(1));
