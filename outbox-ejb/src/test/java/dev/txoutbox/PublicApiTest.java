@@ -35,6 +35,7 @@ class PublicApiTest {
           "config.ConfigCheck", // a CDI extension, loaded by the ServiceLoader
           "config.Configuration", // its static schema() serves the JPA providers' hooks
           "config.Destinations", // answered by OutboxConfig to publish and relay
+          "config.OpenTelemetryApi", // asked by metrics and tracing
           "config.OutboxConfig", // injected by every package
           "monitoring.Backlog", // read by health, metrics and admin
           "monitoring.Heartbeat", // written by the relay, read by health

@@ -23,10 +23,10 @@ import java.util.logging.Logger;
  */
 @ApplicationScoped
 public class OutboxAdmin {
-  private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
-
   /** The most events {@link #events} answers at once. */
   public static final int MAX_PAGE = 500;
+
+  private static final Logger LOG = Logger.getLogger(OutboxAdmin.class.getName());
 
   @Inject OperatorQueries queries;
   @Inject LifecycleEvents lifecycle;

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The admin REST API, under /outbox-admin/api, for users in the role outbox-admin: the web module's
@@ -37,6 +38,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
             license =
                 @License(name = "Apache-2.0", url = "https://www.apache.org/licenses/LICENSE-2.0")),
     security = @SecurityRequirement(name = "basic"),
+    tags = @Tag(name = AdminApi.TAG, description = "The outbox's events (never their payload)"),
     components =
         @Components(
             responses = {
@@ -53,22 +55,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
                   description =
                       "The user is not in the role outbox-admin (the server's answer, not JSON)"),
               @APIResponse(
-                  name = AdminApi.BAD_REQUEST,
-                  description = "A parameter or the body is invalid; the message names it",
-                  content =
-                      @Content(
-                          mediaType = MediaType.APPLICATION_JSON,
-                          schema = @Schema(implementation = ErrorMessage.class))),
-              @APIResponse(
-                  name = AdminApi.NOT_FOUND,
-                  description = "No event has this id",
-                  content =
-                      @Content(
-                          mediaType = MediaType.APPLICATION_JSON,
-                          schema = @Schema(implementation = ErrorMessage.class))),
-              @APIResponse(
-                  name = AdminApi.CONFLICT,
-                  description = "The event's status does not allow it; the message says why",
+                  name = AdminApi.ERROR,
+                  description =
+                      "Refused, and the message says why: 400 names the invalid parameter or body,"
+                          + " 404 the unknown event id, 409 the event's status that forbids it",
                   content =
                       @Content(
                           mediaType = MediaType.APPLICATION_JSON,
@@ -89,18 +79,15 @@ public class AdminApi extends Application {
   /** The 403 of every operation (components/responses). */
   static final String FORBIDDEN = "forbidden";
 
-  /** The 400 of the operations that take parameters or a body (components/responses). */
-  static final String BAD_REQUEST = "badRequest";
+  /** The 400, 404 and 409 that the resources answer themselves (components/responses). */
+  static final String ERROR = "error";
 
-  /** The 404 of the operations on one event (components/responses). */
-  static final String NOT_FOUND = "noSuchEvent";
-
-  /** The 409 of a replay or skip the event's status refuses (components/responses). */
-  static final String CONFLICT = "conflict";
+  /** The one tag of every operation. */
+  static final String TAG = "outbox";
 
   @Override
   public Set<Class<?>> getClasses() {
-    return Set.of(SummaryResource.class, EventsResource.class, InvalidParameterMapper.class);
+    return Set.of(AdminResource.class, InvalidParameterMapper.class);
   }
 
   @Override

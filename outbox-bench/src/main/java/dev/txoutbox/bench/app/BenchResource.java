@@ -10,10 +10,14 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.config.ConfigProvider;
 
-/** What the benchmark driver calls. Every call blocks until its work is done. */
+/**
+ * What the benchmark driver calls. Every call blocks until its work is done; answers are JSON but
+ * for the two plain values.
+ */
 @Path("")
+@Produces(MediaType.APPLICATION_JSON)
 @RequestScoped
 public class BenchResource {
   @Inject Loads loads;
@@ -23,17 +27,13 @@ public class BenchResource {
   @Inject Orders orders;
   @Inject SentCounter sends;
 
-  @Inject
-  @ConfigProperty(name = "outbox.relay.node-id")
-  String node;
-
   /** This server's node id; the driver waits for it after a start. */
   @GET
   @Path("node")
   @Produces(MediaType.TEXT_PLAIN)
   public String node() {
     orders.createCustomers();
-    return node;
+    return ConfigProvider.getConfig().getValue("outbox.relay.node-id", String.class);
   }
 
   /**
@@ -42,7 +42,6 @@ public class BenchResource {
    */
   @POST
   @Path("closed-loop")
-  @Produces(MediaType.APPLICATION_JSON)
   public JsonObject closedLoop(
       @QueryParam("clients") int clients,
       @QueryParam("ms") long millis,
@@ -55,7 +54,6 @@ public class BenchResource {
   /** B3: an open-loop producer at {@code rate} per second for {@code ms}; outbox or raw sends. */
   @POST
   @Path("open-loop")
-  @Produces(MediaType.APPLICATION_JSON)
   public JsonObject openLoop(
       @QueryParam("rate") double rate,
       @QueryParam("ms") long millis,
@@ -83,7 +81,6 @@ public class BenchResource {
    */
   @POST
   @Path("backlog/drain")
-  @Produces(MediaType.APPLICATION_JSON)
   public JsonObject drain(@QueryParam("type") String type) throws InterruptedException {
     sends.watch(type);
     try {
@@ -125,7 +122,6 @@ public class BenchResource {
    */
   @POST
   @Path("raw")
-  @Produces(MediaType.APPLICATION_JSON)
   public JsonObject rawSend(@QueryParam("count") int count, @QueryParam("batch") int batch)
       throws Exception {
     long start = System.nanoTime();
@@ -141,7 +137,6 @@ public class BenchResource {
 
   @GET
   @Path("tally")
-  @Produces(MediaType.APPLICATION_JSON)
   public JsonObject tally() {
     return tally.figures();
   }

@@ -11,6 +11,21 @@ import java.util.List;
  */
 record Migration(int version, String name, String why, boolean required, List<Trait> traits) {
 
+  /** A migration this release's code needs; its traits follow ({@link #recognizedBy}). */
+  static Migration required(int version, String name, String why) {
+    return new Migration(version, name, why, true, List.of());
+  }
+
+  /** A migration this release's code runs without, only less well. */
+  static Migration optional(int version, String name, String why) {
+    return new Migration(version, name, why, false, List.of());
+  }
+
+  /** This migration, told by these traits. */
+  Migration recognizedBy(Trait... traits) {
+    return new Migration(version, name, why, required, List.of(traits));
+  }
+
   String file() {
     return "V" + version + "__" + name + ".sql";
   }

@@ -23,45 +23,34 @@ final class Migrations {
       List.of("derby", "postgresql", "mariadb", "h2", "oracle", "sqlserver", "db2");
 
   private static final Migration V1 =
-      new Migration(
-          1,
-          "outbox",
-          "the outbox tables",
-          true,
-          List.of(
+      Migration.required(1, "outbox", "the outbox tables")
+          .recognizedBy(
               new Table("outbox_message"),
               new Table("outbox_key"),
               new Table("outbox_inbox"),
-              new Column("outbox_message", "traceparent")));
+              new Column("outbox_message", "traceparent"));
   private static final Migration POSTGRESQL_V2 =
-      new Migration(
-          2,
-          "relay",
-          "the relay's claims are faster with it",
-          false,
-          List.of(new NoIndex("outbox_message", "outbox_message_claim")));
+      Migration.optional(2, "relay", "the relay's claims are faster with it")
+          .recognizedBy(new NoIndex("outbox_message", "outbox_message_claim"));
   private static final Migration V3 =
-      new Migration(
-          3,
-          "keys",
-          "publishing records when a key was last used, so that idle keys can be purged",
-          true,
-          List.of(new Column("outbox_key", "used_at")));
-
+      Migration.required(
+              3,
+              "keys",
+              "publishing records when a key was last used, so that idle keys can be purged")
+          .recognizedBy(new Column("outbox_key", "used_at"));
   private static final Migration H2_V4 =
-      new Migration(
-          4,
-          "timestamps",
-          "H2's driver reads a time with time zone as an OffsetDateTime, which the mapping cannot"
-              + " take on EclipseLink",
-          true,
-          List.of(
+      Migration.required(
+              4,
+              "timestamps",
+              "H2's driver reads a time with time zone as an OffsetDateTime, which the mapping"
+                  + " cannot take on EclipseLink")
+          .recognizedBy(
               new NoTimeZone("outbox_message", "next_attempt_at"),
               new NoTimeZone("outbox_message", "lease_until"),
               new NoTimeZone("outbox_message", "created_at"),
               new NoTimeZone("outbox_message", "sent_at"),
               new NoTimeZone("outbox_key", "used_at"),
-              new NoTimeZone("outbox_inbox", "received_at")));
+              new NoTimeZone("outbox_inbox", "received_at"));
 
   private final String database;
   private final List<Migration> history;
