@@ -156,9 +156,14 @@ public final class Deployments {
         "it.health.url="
             + System.getProperty("it.health.url", "http://localhost:9180/health")
             + "\n";
-    Archive<?> application = component(testClasses);
-    testModule(application, "outbox-test").addClasses(Endpoints.class);
+    Archive<?> application = withEndpoints(component(testClasses));
     return withLibraries(application, faults(), config(endpoints + properties));
+  }
+
+  /** {@code application}, an application of {@link #component}, with {@link Endpoints}. */
+  public static Archive<?> withEndpoints(Archive<?> application) {
+    testModule(application, "outbox-test").addClasses(Endpoints.CLASSES);
+    return application;
   }
 
   /** The web module of an application of {@link #component} that holds the test classes. */

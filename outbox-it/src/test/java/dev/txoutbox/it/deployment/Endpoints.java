@@ -1,14 +1,11 @@
 package dev.txoutbox.it.deployment;
 
+import dev.txoutbox.testlab.client.Http;
+import dev.txoutbox.testlab.client.JsonText;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import java.io.IOException;
-import java.io.StringReader;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
@@ -21,12 +18,13 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * What monitoring reads over HTTP: the server's MicroProfile Health endpoint, and the metrics that
  * the application exported over OTLP to the test's collector (telemetry.OtlpCollector). Their URLs
  * are the deployment's configuration keys it.health.url (see {@link Deployments#monitored}) and
- * it.metrics.url.
+ * it.metrics.url. It calls them with the lab's client, which a deployment holds beside it ({@link
+ * #CLASSES}).
  */
 @ApplicationScoped
 public class Endpoints {
-  private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  /** This class and the lab's classes it uses, for a deployment that calls it. */
+  public static final Class<?>[] CLASSES = {Endpoints.class, Http.class, JsonText.class};
 
   /** One check of a health answer, and the HTTP status of the whole answer. */
   public record Check(int httpStatus, String status, JsonObject data) {
@@ -41,7 +39,7 @@ public class Endpoints {
    */
   public Check health(String probe, String name) {
     HttpResponse<String> response = get(url("it.health.url") + "/" + probe);
-    JsonObject body = Json.createReader(new StringReader(response.body())).readObject();
+    JsonObject body = JsonText.object(response.body());
     List<JsonObject> named = named(body, name);
     if (named.size() != 1) {
       throw new AssertionError(
@@ -102,15 +100,7 @@ public class Endpoints {
   }
 
   private static HttpResponse<String> get(String url) {
-    try {
-      return HTTP.send(
-          HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).build(),
-          HttpResponse.BodyHandlers.ofString());
-    } catch (IOException e) {
-      throw new IllegalStateException("GET " + url + " failed: " + e, e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    URI uri = URI.create(url);
+    return Http.to(uri).within(Duration.ofSeconds(30)).get(uri.getPath());
   }
 }

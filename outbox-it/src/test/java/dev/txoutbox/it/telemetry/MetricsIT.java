@@ -52,7 +52,7 @@ class MetricsIT {
     MetricsIT.collector = collector;
     // as the build packages the component (an EAR, or a WAR with -Pwar) on either server
     return Deployments.withLibraries(
-        Deployments.componentWithFaults(MetricsIT.class, Endpoints.class),
+        Deployments.withEndpoints(Deployments.componentWithFaults(MetricsIT.class)),
         Deployments.config(
             "outbox.retry.type.MeteredDoomed.max-attempts=2\n"
                 + "outbox.retry.type.MeteredStuck.max-attempts=1000\n"
