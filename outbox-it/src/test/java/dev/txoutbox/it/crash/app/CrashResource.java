@@ -31,6 +31,7 @@ public class CrashResource {
 
   @POST
   @Path("orders")
+  @Produces(MediaType.TEXT_PLAIN) // the 409's reason
   public Response place(
       @QueryParam("id") String id,
       @QueryParam("rollback") boolean rollBack,
