@@ -1,6 +1,5 @@
 package dev.txoutbox.sample;
 
-import jakarta.json.Json;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,8 +9,8 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Every error the API does not answer itself, as {@code {"message": ...}} with no server internals:
- * a Jakarta REST error (404, 405, 415...) keeps its status; anything else is a 500, logged here.
+ * Every error the API does not answer itself, as a {@link Failure} with no server internals: a
+ * Jakarta REST error (404, 405, 415...) keeps its status; anything else is a 500, logged here.
  */
 @Provider
 public class Failures implements ExceptionMapper<Throwable> {
@@ -30,7 +29,7 @@ public class Failures implements ExceptionMapper<Throwable> {
   private static Response answer(int status, String message) {
     return Response.status(status)
         .type(MediaType.APPLICATION_JSON)
-        .entity(Json.createObjectBuilder().add("message", message).build())
+        .entity(new Failure(message))
         .build();
   }
 }

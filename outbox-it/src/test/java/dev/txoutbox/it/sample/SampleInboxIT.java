@@ -5,8 +5,8 @@ import static org.awaitility.Awaitility.await;
 
 import dev.txoutbox.it.deployment.Deployments;
 import dev.txoutbox.publish.MessageProperties;
+import dev.txoutbox.sample.users.RegisteredUser;
 import dev.txoutbox.sample.users.Registrations;
-import dev.txoutbox.sample.users.User;
 import dev.txoutbox.testlab.fixture.Queues;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -38,9 +38,9 @@ class SampleInboxIT {
 
   @Test
   void sameEventDeliveredTwiceIsHandledOnceByEachSubscriber() {
-    User user = registeredOnBothSubscriptions();
-    String userId = user.getId();
-    String email = user.getEmail();
+    RegisteredUser user = registeredOnBothSubscriptions();
+    String userId = user.id();
+    String email = user.email();
     String eventId = tables.welcomeEmailEventIds(userId).get(0);
     assertThat(tables.auditEventIds(userId)).containsExactly(eventId);
 
@@ -67,10 +67,11 @@ class SampleInboxIT {
    * after the deployment: on a new broker the first events may find no subscription, and a user is
    * registered again.
    */
-  private User registeredOnBothSubscriptions() {
+  private RegisteredUser registeredOnBothSubscriptions() {
     for (int attempt = 1; ; attempt++) {
-      User user = registrations.register("Twice", "twice-" + UUID.randomUUID() + "@example.com");
-      String userId = user.getId();
+      RegisteredUser user =
+          registrations.register("Twice", "twice-" + UUID.randomUUID() + "@example.com");
+      String userId = user.id();
       try {
         await()
             .atMost(Duration.ofSeconds(10))

@@ -18,6 +18,10 @@ import java.util.UUID;
 @Table(name = "sample_audit_entry")
 @NamedQuery(name = "AuditEntry.all", query = "SELECT a FROM AuditEntry a ORDER BY a.recordedAt")
 public class AuditEntry {
+  /** An entry as GET /api/audit-log lists it. */
+  public record Entry(
+      String eventId, String type, String userId, Instant publishedAt, Instant recordedAt) {}
+
   @Id
   @Column(length = 36)
   private String id;
@@ -48,23 +52,12 @@ public class AuditEntry {
     this.recordedAt = LocalDateTime.ofInstant(recordedAt, ZoneOffset.UTC);
   }
 
-  public String getEventId() {
-    return eventId;
-  }
-
-  public String getType() {
-    return type;
-  }
-
-  public String getUserId() {
-    return userId;
-  }
-
-  public Instant getPublishedAt() {
-    return publishedAt.toInstant(ZoneOffset.UTC);
-  }
-
-  public Instant getRecordedAt() {
-    return recordedAt.toInstant(ZoneOffset.UTC);
+  public Entry entry() {
+    return new Entry(
+        eventId,
+        type,
+        userId,
+        publishedAt.toInstant(ZoneOffset.UTC),
+        recordedAt.toInstant(ZoneOffset.UTC));
   }
 }

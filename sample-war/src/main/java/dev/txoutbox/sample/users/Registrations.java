@@ -11,7 +11,6 @@ import jakarta.transaction.Transactional;
 import java.sql.SQLException;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,39 +23,25 @@ public class Registrations {
   /** The logical destination of the events of users: a topic (outbox.destination.user-events). */
   public static final String USER_EVENTS = "user-events";
 
-  private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s.]+");
-
   @PersistenceContext(unitName = "sample")
   EntityManager em;
 
   @Inject OutboxService outbox;
 
   /** The user with this id, if registered. */
-  public Optional<User> find(String id) {
-    return Optional.ofNullable(em.find(User.class, id));
+  public Optional<RegisteredUser> find(String id) {
+    return Optional.ofNullable(em.find(User.class, id)).map(User::registered);
   }
 
   @Transactional
-  public User register(String name, String email) {
-    if (name == null || name.isBlank()) {
-      throw new RegistrationRejected("name is required");
-    }
-    if (name.strip().length() > User.NAME_LENGTH) {
-      throw new RegistrationRejected("name is longer than " + User.NAME_LENGTH + " characters");
-    }
-    if (email == null || !EMAIL.matcher(email).matches()) {
-      throw new RegistrationRejected("email is not a valid address");
-    }
-    if (email.length() > User.EMAIL_LENGTH) {
-      throw new RegistrationRejected("email is longer than " + User.EMAIL_LENGTH + " characters");
-    }
+  public RegisteredUser register(String name, String email) {
+    User user = new User(name, email);
     if (em.createNamedQuery("User.countByEmail", Long.class)
             .setParameter("email", email)
             .getSingleResult()
         > 0) {
       throw new RegistrationRejected("email is already registered");
     }
-    User user = new User(name.strip(), email);
     em.persist(user);
     try {
       em.flush();
@@ -67,13 +52,16 @@ public class Registrations {
       }
       throw e;
     }
+    RegisteredUser registered = user.registered();
     outbox.publish(
-        OutboxEvent.of("UserRegistered", new UserRegistered(user.getId(), user.getName(), email))
-            .aggregate("User", user.getId())
-            .orderingKey(user.getId())
+        OutboxEvent.of(
+                "UserRegistered",
+                new UserRegistered(registered.id(), registered.name(), registered.email()))
+            .aggregate("User", registered.id())
+            .orderingKey(registered.id())
             .destination(USER_EVENTS)
             .build());
-    return user;
+    return registered;
   }
 
   /** SQLState class 23: an integrity constraint; the only unique constraint is the email's. */

@@ -1,7 +1,7 @@
 package dev.txoutbox.sample.users;
 
+import dev.txoutbox.sample.Failure;
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -17,7 +17,6 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
@@ -30,9 +29,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class UserResource {
 
-  /** The answer: the registered user. */
-  public record RegisteredUser(String id, String name, String email) {}
-
   @Inject Registrations registrations;
 
   @GET
@@ -40,7 +36,7 @@ public class UserResource {
   public Response user(@PathParam("id") String id) {
     return registrations
         .find(id)
-        .map(u -> Response.ok(new RegisteredUser(u.getId(), u.getName(), u.getEmail())))
+        .map(Response::ok)
         .orElseGet(() -> Response.status(Response.Status.NOT_FOUND))
         .build();
   }
@@ -63,23 +59,17 @@ public class UserResource {
   @APIResponse(
       responseCode = "400",
       description = "The registration is rejected; the message says why",
-      content =
-          @Content(
-              schema =
-                  @Schema(
-                      type = SchemaType.OBJECT,
-                      requiredProperties = "message",
-                      properties = @SchemaProperty(name = "message", type = SchemaType.STRING))))
+      content = @Content(schema = @Schema(implementation = Failure.class)))
   public Response register(String body, @Context UriInfo uri) {
     try {
       Registration request = Registration.parse(body);
-      User user = registrations.register(request.name(), request.email());
-      return Response.created(uri.getAbsolutePathBuilder().path(user.getId()).build())
-          .entity(new RegisteredUser(user.getId(), user.getName(), user.getEmail()))
+      RegisteredUser user = registrations.register(request.name(), request.email());
+      return Response.created(uri.getAbsolutePathBuilder().path(user.id()).build())
+          .entity(user)
           .build();
     } catch (RegistrationRejected e) {
       return Response.status(Response.Status.BAD_REQUEST)
-          .entity(Json.createObjectBuilder().add("message", e.getMessage()).build())
+          .entity(new Failure(e.getMessage()))
           .build();
     }
   }

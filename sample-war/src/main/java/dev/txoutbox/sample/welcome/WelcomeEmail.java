@@ -15,6 +15,9 @@ import java.util.UUID;
 @Table(name = "sample_welcome_email")
 @NamedQuery(name = "WelcomeEmail.all", query = "SELECT w FROM WelcomeEmail w ORDER BY w.sentAt")
 public class WelcomeEmail {
+  /** A sent welcome email as GET /api/welcome-emails lists it. */
+  public record SentEmail(String userId, String email, String eventId, Instant sentAt) {}
+
   @Id
   @Column(length = 36)
   private String id;
@@ -41,19 +44,7 @@ public class WelcomeEmail {
     this.sentAt = LocalDateTime.ofInstant(sentAt, ZoneOffset.UTC);
   }
 
-  public String getUserId() {
-    return userId;
-  }
-
-  public String getEmail() {
-    return email;
-  }
-
-  public String getEventId() {
-    return eventId;
-  }
-
-  public Instant getSentAt() {
-    return sentAt.toInstant(ZoneOffset.UTC);
+  public SentEmail sent() {
+    return new SentEmail(userId, email, eventId, sentAt.toInstant(ZoneOffset.UTC));
   }
 }

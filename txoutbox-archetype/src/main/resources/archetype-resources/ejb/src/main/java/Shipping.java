@@ -2,7 +2,6 @@ package ${package};
 
 import dev.txoutbox.inbox.Inbox;
 import dev.txoutbox.publish.MessageProperties;
-import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
@@ -16,16 +15,11 @@ import jakarta.persistence.PersistenceContext;
 
 /**
  * Consumes OrderPlaced events and ships each order once: the inbox records the event id in the
- * transaction that receives the message, so a redelivered event is skipped. The queue is bound in
- * META-INF/ibm-ejb-jar-bnd.xml (Open Liberty) and META-INF/jboss-ejb3.xml (WildFly).
+ * transaction that receives the message, so a redelivered event is skipped. Which queue it reads
+ * is the server's to say: server.xml's activation spec, named in META-INF/ibm-ejb-jar-bnd.xml (Open
+ * Liberty), and META-INF/jboss-ejb3.xml (WildFly).
  */
-@MessageDriven(
-    name = "Shipping",
-    activationConfig = {
-      @ActivationConfigProperty(
-          propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
-    })
+@MessageDriven(name = "Shipping")
 public class Shipping implements MessageListener {
   private static final Jsonb JSONB = JsonbBuilder.create();
 
