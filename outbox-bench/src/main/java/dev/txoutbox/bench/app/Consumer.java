@@ -1,7 +1,6 @@
 package dev.txoutbox.bench.app;
 
 import dev.txoutbox.publish.MessageProperties;
-import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -16,12 +15,7 @@ import jakarta.jms.MessageListener;
  * message is acknowledged on return), so that receiving costs as little as it can.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-@MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(
-          propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
-    })
+@MessageDriven // bound to its queue by the server's activation spec (bench Server)
 public class Consumer implements MessageListener {
   @Inject Tally tally;
 

@@ -32,9 +32,11 @@ final class Table implements Rows {
     final String id;
     final String key;
     final long seq;
-    final String type;
-    final String idempotencyKey;
     final Instant createdAt;
+
+    /** The event as published: a new entity for each claim that hands it out. */
+    final Supplier<OutboxMessage> published;
+
     State state = State.PENDING;
     int attempts;
     Instant nextAttemptAt;
@@ -46,16 +48,16 @@ final class Table implements Rows {
       this.id = id;
       this.key = key;
       this.seq = seq;
-      this.type = type;
-      this.idempotencyKey = idempotencyKey;
       this.createdAt = createdAt;
+      this.published =
+          () ->
+              new OutboxMessage(
+                  id, type, null, null, key, "events", "{}", null, idempotencyKey, null, createdAt);
       this.nextAttemptAt = createdAt;
     }
 
     OutboxMessage message() {
-      return new OutboxMessage(
-              id, type, null, null, key, "events", "{}", null, idempotencyKey, null, createdAt)
-          .claimed(seq, attempts);
+      return published.get().claimed(seq, attempts);
     }
   }
 

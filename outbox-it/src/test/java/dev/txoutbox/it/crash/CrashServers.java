@@ -71,7 +71,13 @@ final class CrashServers {
                 "crash/consumer",
                 // WildFly takes the load's orders faster than Liberty, and two sessions fell
                 // behind them for good
-                Map.of("destinationLookup", "java:/jms/txoutbox/events", "maxSession", "8"))
+                Map.of(
+                    "destinationLookup",
+                    "java:/jms/txoutbox/events",
+                    "destinationType",
+                    "jakarta.jms.Queue",
+                    "maxSession",
+                    "8"))
             .library("halts", Halts.class)
             .exportTo(target.resolve("crash/crash.ear"));
     this.haltingJar = target.resolve("crash/halting-xa.jar");

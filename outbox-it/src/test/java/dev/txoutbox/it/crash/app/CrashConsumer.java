@@ -3,7 +3,6 @@ package dev.txoutbox.it.crash.app;
 import dev.txoutbox.inbox.Inbox;
 import dev.txoutbox.publish.MessageProperties;
 import jakarta.annotation.Resource;
-import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJBException;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
@@ -20,18 +19,13 @@ import javax.sql.DataSource;
  * a receipt, and, through the inbox, the first delivery of each event as an effect: a duplicate
  * effect would be a failure of the inbox, a duplicate receipt is what the inbox is for.
  */
-@MessageDriven(
-    activationConfig = {
-      @ActivationConfigProperty(
-          propertyName = "destinationType",
-          propertyValue = "jakarta.jms.Queue")
-    })
+@MessageDriven // bound to its queue by CrashServers
 public class CrashConsumer implements MessageListener {
+
+  @Inject Inbox inbox;
 
   @Resource(lookup = "java:comp/DefaultDataSource")
   DataSource dataSource;
-
-  @Inject Inbox inbox;
 
   @Override
   public void onMessage(Message message) {
